@@ -1,0 +1,179 @@
+"""The command line: options -> Config -> engine -> reporter -> exit code. Thin on purpose."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    help="Catch machine-translation artifacts in translated text before it is published.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+glossary_app = typer.Typer(help="Work with glossaries.", no_args_is_help=True)
+app.add_typer(glossary_app, name="glossary")
+
+FORMAT_NAMES = ("text", "json")
+SEVERITY_NAMES = ("error", "warning", "info")
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"tqcheck: error: {message}", err=True)
+    return typer.Exit(2)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from tqcheck import __version__
+
+        typer.echo(f"tqcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Catch machine-translation artifacts in translated text before it is published."""
+
+
+def _split(values: list[str] | None) -> tuple[str, ...]:
+    return tuple(v.strip() for raw in values or () for v in raw.split(",") if v.strip())
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(help="Files or directories; - reads stdin.")],
+    glossary: Annotated[
+        list[str] | None,
+        typer.Option("--glossary", "-g", help="Glossary YAML (repeatable); default: shipped."),
+    ] = None,
+    source_lang: Annotated[
+        str | None, typer.Option(help="Source language (es, fr, pt, de); default: all.")
+    ] = None,
+    target_lang: Annotated[str, typer.Option(help="Target language.")] = "en",
+    profile: Annotated[
+        str, typer.Option(help="House style: default, ap, reuters, guardian.")
+    ] = "default",
+    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    select: Annotated[
+        list[str] | None, typer.Option(help="Rule codes, prefixes or names to enable.")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option(help="Rule codes, prefixes or names to disable.")
+    ] = None,
+    fail_on: Annotated[
+        str, typer.Option(help="Exit 1 on findings at or above: error, warning, info.")
+    ] = "warning",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to FILE.")
+    ] = None,
+) -> None:
+    """Check translated text files for machine-translation artifacts.
+
+    Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, glossary or input errors.
+    """
+    from tqcheck.config import Config, ConfigError
+    from tqcheck.engine import check_paths
+    from tqcheck.model import Severity
+    from tqcheck.report import FORMATS, exit_code
+
+    if output_format not in FORMATS:
+        raise _fail(f"unknown format {output_format!r}; use one of: {', '.join(FORMATS)}")
+    if output is not None and any(_same_file(output, p) for p in paths):
+        raise _fail(f"--output {output} is one of the checked files; choose another path")
+    try:
+        config = Config(
+            glossaries=_split(glossary),
+            source_lang=source_lang,
+            target_lang=target_lang,
+            profile=profile,
+            select=_split(select),
+            ignore=_split(ignore),
+            fail_on=Severity.parse(fail_on),
+        )
+        result = check_paths(paths, config, keep_sources=output_format == "text")
+    except (ConfigError, ValueError) as exc:
+        raise _fail(str(exc)) from None
+    for error in result.errors:
+        message = error.message if error.message.startswith(error.path) else (
+            f"{error.path}: {error.message}"
+        )
+        typer.echo(f"tqcheck: error: {message}", err=True)
+    color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    report = FORMATS[output_format](result, color=color)
+    _write(report, output)
+    raise typer.Exit(exit_code(result, config.fail_on))
+
+
+def _same_file(output: Path, path: str) -> bool:
+    try:
+        return path != "-" and output.exists() and output.samefile(path)
+    except OSError:
+        return False
+
+
+def _write(report: str, output: Path | None) -> None:
+    """Write to stdout, or atomically to a file so a failed run never leaves half a report."""
+    if output is None:
+        sys.stdout.write(report)
+        return
+    target = output.resolve()
+    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(report)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+@app.command("rules")
+def list_rules() -> None:
+    """List every rule with its code, name, default severity and summary."""
+    from tqcheck.rules import all_rules
+
+    for rule in all_rules():
+        typer.echo(f"{rule.code}  {rule.name:<24} {rule.severity.label:<8} {rule.summary}")
+
+
+@app.command("rule")
+def explain_rule(code: Annotated[str, typer.Argument(help="Rule code or name.")]) -> None:
+    """Explain one rule: what it checks, its severity and its examples."""
+    from tqcheck.rules import find_rule
+
+    rule = find_rule(code)
+    if rule is None:
+        raise _fail(f"unknown rule {code!r}; `tqcheck rules` lists them")
+    typer.echo(f"{rule.code} {rule.name} (default severity: {rule.severity.label})\n")
+    typer.echo(rule.doc + "\n")
+    typer.echo("Fires on:")
+    for example in rule.bad:
+        shown = example.text.replace("\n", "⏎")
+        typer.echo(f"  ✗ {shown}" + (f"   → {example.matched!r}" if example.matched else ""))
+    typer.echo("Stays silent on:")
+    for example in rule.good:
+        typer.echo(f"  ✓ {example.text}")
+
+
+@glossary_app.command("lint")
+def lint(files: Annotated[list[Path], typer.Argument(help="Glossary YAML files.")]) -> None:
+    """Check glossaries: schema, duplicates, contradictions and self-corrections."""
+    from tqcheck.glossary.lint import lint_paths
+
+    issues = lint_paths(files)
+    for issue in issues:
+        typer.echo(str(issue))
+    if issues:
+        typer.echo(f"{len(issues)} problem(s) in {len(files)} file(s)", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"{len(files)} glossary file(s) OK")

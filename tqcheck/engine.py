@@ -1,0 +1,255 @@
+"""The engine: the only place that selects rules, locates hits, sets severity and sorts."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from tqcheck import __version__
+from tqcheck.config import Config, ConfigError
+from tqcheck.document import Document, InputError, load_document
+from tqcheck.glossary.loader import GlossaryError, load_glossary
+from tqcheck.glossary.matcher import CompiledGlossary
+from tqcheck.glossary.model import Glossary
+from tqcheck.model import FileError, Finding, Hit, RunResult, Severity
+from tqcheck.rules import all_rules
+from tqcheck.rules.base import Rule, RuleContext, Unit
+
+SHIPPED_DIR = Path(__file__).parent / "glossaries"
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".mdown", ".text")
+STDIN = "-"
+
+
+def select_rules(select: Sequence[str], ignore: Sequence[str]) -> tuple[Rule, ...]:
+    """Rules enabled by select/ignore: the most specific selector wins, a tie goes to ignore."""
+    rules = all_rules()
+    for selector in (*select, *ignore):
+        _check_selector(selector, rules)
+
+    def best(selectors: Sequence[str], rule: Rule) -> int:
+        return max((_specificity(s, rule) for s in selectors), default=-1)
+
+    enabled = []
+    for rule in rules:
+        picked = best(select, rule) if select else 0
+        dropped = best(ignore, rule)
+        if picked >= 0 and picked > dropped:
+            enabled.append(rule)
+    return tuple(enabled)
+
+
+def _specificity(selector: str, rule: Rule) -> int:
+    key = selector.strip()
+    if key.upper() == "ALL":
+        return 0
+    if key.lower() == rule.name or key.upper() == rule.code:
+        return 10
+    if key.upper().startswith("TQ") and rule.code.startswith(key.upper()):
+        return len(key)
+    return -1
+
+
+def _check_selector(selector: str, rules: Sequence[Rule]) -> None:
+    if any(_specificity(selector, r) >= 0 for r in rules):
+        return
+    names = [r.name for r in rules] + [r.code for r in rules]
+    close = difflib.get_close_matches(selector.lower(), names, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    raise ConfigError(f"unknown rule selector {selector!r}{hint} (see `tqcheck rules`)")
+
+
+def shipped_glossary_paths() -> list[Path]:
+    """The glossaries that ship with tqcheck."""
+    return sorted(SHIPPED_DIR.glob("*.yaml"))
+
+
+def display_path(path: str | Path) -> str:
+    """Shipped glossaries are named relative to the package so signatures are portable."""
+    resolved = Path(path).resolve()
+    if resolved.parent == SHIPPED_DIR.resolve():
+        return f"tqcheck:glossaries/{resolved.name}"
+    return str(path)
+
+
+@dataclass
+class Checker:
+    """Compiled glossaries and selected rules, ready to check many documents."""
+
+    config: Config
+    rules: tuple[Rule, ...]
+    glossary: CompiledGlossary | None
+    glossaries: tuple[Glossary, ...]
+    errors: tuple[FileError, ...] = ()
+
+    @classmethod
+    def from_config(cls, config: Config) -> Checker:
+        """Load glossaries and select rules; glossary problems become errors, not crashes."""
+        rules = select_rules(config.select, config.ignore)
+        glossaries, errors = _load_glossaries(config)
+        needs_glossary = any("glossary" in r.needs for r in rules)
+        source_langs = (config.source_lang,) if config.source_lang else None
+        compiled = (
+            CompiledGlossary(glossaries, config.profile, source_langs)
+            if needs_glossary and glossaries
+            else None
+        )
+        return cls(config, rules, compiled, tuple(glossaries), tuple(errors))
+
+    def signature(self) -> dict[str, object]:
+        """What makes a run reproducible: tool version, glossary hashes, languages, rules."""
+        return {
+            "tool_version": __version__,
+            "glossaries": {display_path(g.path): g.sha256 for g in self.glossaries},
+            "source_lang": self.config.source_lang,
+            "target_lang": self.config.target_lang,
+            "profile": self.config.profile,
+            "rules": [r.code for r in self.rules],
+            "fail_on": self.config.fail_on.label,
+        }
+
+    def check(self, document: Document) -> list[Finding]:
+        """All findings of one document, deduplicated and sorted."""
+        context = RuleContext(
+            document=document,
+            glossary=self.glossary,
+            profile=self.config.profile,
+            target_lang=self.config.target_lang,
+            source_langs=(self.config.source_lang,) if self.config.source_lang else (),
+        )
+        located = []
+        for rule in self.rules:
+            if "glossary" in rule.needs and self.glossary is None:
+                continue
+            for unit in _units(document, rule):
+                for hit in rule.run(unit, context):
+                    located.append((rule, _absolute(hit, unit.start)))
+        return _findings(document, located, self.config)
+
+
+def _units(document: Document, rule: Rule) -> Iterator[Unit]:
+    if rule.scope == "document":
+        yield Unit(document.text, 0)
+        return
+    for paragraph in document.paragraphs:
+        if rule.scope == "paragraph":
+            yield Unit(document.paragraph_text(paragraph), paragraph.start)
+        else:
+            for sentence in document.sentences(paragraph):
+                yield Unit(document.text[sentence.start : sentence.end], sentence.start)
+
+
+def _absolute(hit: Hit, offset: int) -> Hit:
+    if not offset:
+        return hit
+    return Hit(hit.start + offset, hit.end + offset, hit.message, hit.suggestion,
+               hit.evidence, hit.severity)  # fmt: skip
+
+
+def _findings(document: Document, located: list[tuple[Rule, Hit]], config: Config) -> list[Finding]:
+    best: dict[tuple[int, int], tuple[Rule, Hit, Severity]] = {}
+    for rule, hit in located:
+        severity = config.severity_overrides.get(
+            rule.code, config.severity_overrides.get(rule.name, hit.severity or rule.severity)
+        )
+        key = (hit.start, hit.end)
+        # One finding per span: the most severe rule wins, then the lowest code.
+        current = best.get(key)
+        if current is None or (-severity, rule.code) < (-current[2], current[0].code):
+            best[key] = (rule, hit, severity)
+    ordered = sorted(best.values(), key=lambda item: (item[1].start, item[1].end, item[0].code))
+    occurrences: Counter[tuple[str, str]] = Counter()
+    findings = []
+    for rule, hit, severity in ordered:
+        text = document.text[hit.start : hit.end]
+        normalised = " ".join(text.split()).lower()
+        occurrences[(rule.code, normalised)] += 1
+        line, column = document.position(hit.start)
+        end_line, end_column = document.position(hit.end)
+        digest = hashlib.sha256(
+            f"{rule.code}\0{document.path}\0{normalised}\0{occurrences[(rule.code, normalised)]}"
+            .encode()
+        ).hexdigest()[:16]
+        findings.append(Finding(document.path, rule.code, rule.name, severity, hit.message,
+                                hit.start, hit.end, line, column, end_line, end_column, text,
+                                hit.suggestion, dict(hit.evidence), digest))  # fmt: skip
+    return findings
+
+
+def _load_glossaries(config: Config) -> tuple[list[Glossary], list[FileError]]:
+    paths: list[str | Path] = list(config.glossaries)
+    if config.use_shipped_glossaries and not config.glossaries:
+        paths = list(shipped_glossary_paths())
+    glossaries, errors = [], []
+    for path in paths:
+        try:
+            glossary = load_glossary(path)
+        except GlossaryError as exc:
+            errors.append(FileError(str(path), "; ".join(str(i) for i in exc.issues[:3])))
+            continue
+        if config.glossaries or _applies(glossary, config):
+            glossaries.append(glossary)
+    return glossaries, errors
+
+
+def _applies(glossary: Glossary, config: Config) -> bool:
+    if glossary.target_lang != config.target_lang:
+        return False
+    return config.source_lang is None or glossary.source_lang == config.source_lang
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[str]:
+    """Files to check: directories recurse into text files (sorted), "-" is stdin."""
+    for path in paths:
+        candidate = Path(path)
+        if path != STDIN and candidate.is_dir():
+            for child in sorted(candidate.rglob("*")):
+                hidden = any(part.startswith(".") for part in child.relative_to(candidate).parts)
+                if child.is_file() and not hidden and child.suffix.lower() in TEXT_SUFFIXES:
+                    yield str(child)
+        else:
+            yield path
+
+
+def _read(path: str) -> Document:
+    if path == STDIN:
+        return load_document("<stdin>", sys.stdin.buffer.read())
+    return load_document(path)
+
+
+def check_paths(
+    paths: Sequence[str], config: Config | None = None, keep_sources: bool = False
+) -> RunResult:
+    """Check files and directories; unreadable inputs become errors and the rest go on.
+
+    With keep_sources, texts of files with findings are kept for excerpts in reports.
+    """
+    checker = Checker.from_config(config or Config())
+    findings: list[Finding] = []
+    errors = list(checker.errors)
+    files, sources = [], {}
+    for path in expand_paths(paths):
+        try:
+            document = _read(path)
+        except InputError as exc:
+            errors.append(FileError(path if path != STDIN else "<stdin>", str(exc)))
+            continue
+        files.append(document.path)
+        found = checker.check(document)
+        if keep_sources and found:
+            sources[document.path] = document.text
+        findings.extend(found)
+    findings.sort(key=Finding.sort_key)
+    return RunResult(tuple(findings), tuple(errors), tuple(files), checker.signature(), sources)
+
+
+def check_text(text: str, config: Config | None = None, path: str = "<text>") -> list[Finding]:
+    """Check one string; returns its findings (glossary errors raise ConfigError)."""
+    checker = Checker.from_config(config or Config())
+    if checker.errors:
+        raise ConfigError(checker.errors[0].message)
+    return checker.check(Document.from_text(text, path=path))

@@ -1,0 +1,25 @@
+"""The rule registry: an explicit tuple of rule modules, no discovery magic."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from tqcheck.rules import glossary_rules, layout
+from tqcheck.rules.base import Example, Rule, RuleContext, Unit, rule
+
+RULE_MODULES = (glossary_rules, layout)
+
+__all__ = ["Example", "Rule", "RuleContext", "Unit", "all_rules", "find_rule", "rule"]
+
+
+@cache
+def all_rules() -> tuple[Rule, ...]:
+    """Every registered rule, ordered by code."""
+    rules = [r for module in RULE_MODULES for r in module.RULES]
+    return tuple(sorted(rules, key=lambda r: r.code))
+
+
+def find_rule(code_or_name: str) -> Rule | None:
+    """Look a rule up by code (TQ101) or name (deprecated-term), case-insensitively."""
+    key = code_or_name.strip().lower()
+    return next((r for r in all_rules() if key in (r.code.lower(), r.name)), None)

@@ -1,0 +1,127 @@
+"""Rule declaration: a rule is a small pure function plus frozen metadata.
+
+A rule receives a Unit (the text of a sentence, paragraph or document, and where that
+text starts in the document) and a RuleContext, and yields Hits with offsets relative to
+the unit. Codes, names, default severity, scope, needs and examples live on the decorator.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from tqcheck.model import Hit, Severity
+
+if TYPE_CHECKING:
+    from tqcheck.document import Document
+    from tqcheck.glossary.matcher import CompiledGlossary, TermMatch
+
+Scope = Literal["sentence", "paragraph", "document"]
+_CODE = re.compile(r"^TQ\d{3}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """The text a rule looks at, and its start offset in the document."""
+
+    text: str
+    start: int = 0
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What a rule may know about the run besides its unit.
+
+    `shared` caches per-document work (glossary matches) that several rules reuse.
+    """
+
+    document: Document
+    glossary: CompiledGlossary | None = None
+    profile: str = "default"
+    target_lang: str = "en"
+    source_langs: tuple[str, ...] = ()
+    shared: dict[str, Any] = field(default_factory=dict)
+
+    def term_matches(self) -> list[TermMatch]:
+        """Glossary matches of the whole document, computed once and shared."""
+        if "term_matches" not in self.shared:
+            matches = self.glossary.find(self.document.text) if self.glossary else []
+            self.shared["term_matches"] = matches
+        return self.shared["term_matches"]
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A text a rule must fire on (with the text it must match) or must stay silent on."""
+
+    text: str
+    matched: str | None = None
+
+
+RuleFunc = Callable[[Unit, RuleContext], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A registered check: metadata plus the function that yields hits."""
+
+    code: str
+    name: str
+    severity: Severity
+    scope: Scope
+    needs: frozenset[str]
+    func: RuleFunc
+    bad: tuple[Example, ...]
+    good: tuple[Example, ...]
+    summary: str
+    doc: str
+    examples_profile: str = "default"
+
+    def run(self, unit: Unit, context: RuleContext) -> Iterator[Hit]:
+        """Run the rule on one unit."""
+        yield from self.func(unit, context)
+
+
+def _examples(items: Iterable[str | tuple[str, str]]) -> tuple[Example, ...]:
+    return tuple(
+        Example(item) if isinstance(item, str) else Example(item[0], item[1]) for item in items
+    )
+
+
+def rule(
+    code: str,
+    severity: Severity,
+    scope: Scope,
+    *,
+    bad: Iterable[str | tuple[str, str]],
+    good: Iterable[str],
+    needs: Iterable[str] = (),
+    examples_profile: str = "default",
+) -> Callable[[RuleFunc], Rule]:
+    """Declare a rule; its name is the kebab-case function name.
+
+    `bad` examples are texts (or `(text, matched_text)` pairs) that must fire; `good`
+    examples must not. The tests run all of them, under `examples_profile`.
+    """
+    if not _CODE.match(code):
+        raise ValueError(f"rule code {code!r} must look like TQ123")
+
+    def wrap(func: RuleFunc) -> Rule:
+        doc = (func.__doc__ or "").strip()
+        return Rule(
+            code=code,
+            name=func.__name__.replace("_", "-"),
+            severity=severity,
+            scope=scope,
+            needs=frozenset(needs),
+            func=func,
+            bad=_examples(bad),
+            good=_examples(good),
+            summary=doc.splitlines()[0] if doc else "",
+            doc=doc,
+            examples_profile=examples_profile,
+        )
+
+    return wrap
