@@ -76,13 +76,16 @@ def check(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to FILE.")
     ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", help="Worker processes for many files; 0 = one per CPU.")
+    ] = 0,
 ) -> None:
     """Check translated text files for machine-translation artifacts.
 
     Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, glossary or input errors.
     """
     from tqcheck.config import Config, ConfigError
-    from tqcheck.engine import check_paths
+    from tqcheck.engine import check_paths, default_jobs
     from tqcheck.model import Severity
     from tqcheck.report import FORMATS, exit_code
 
@@ -100,14 +103,13 @@ def check(
             ignore=_split(ignore),
             fail_on=Severity.parse(fail_on),
         )
-        result = check_paths(paths, config, keep_sources=output_format == "text")
+        result = check_paths(
+            paths, config, keep_sources=output_format == "text", jobs=jobs or default_jobs()
+        )
     except (ConfigError, ValueError) as exc:
         raise _fail(str(exc)) from None
     for error in result.errors:
-        message = error.message if error.message.startswith(error.path) else (
-            f"{error.path}: {error.message}"
-        )
-        typer.echo(f"tqcheck: error: {message}", err=True)
+        typer.echo(f"tqcheck: error: {error.path}: {error.message}", err=True)
     color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     report = FORMATS[output_format](result, color=color)
     _write(report, output)

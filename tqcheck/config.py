@@ -28,9 +28,7 @@ class Config:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     fail_on: Severity = Severity.WARNING
-    severity_overrides: Mapping[str, Severity] = field(
-        default_factory=lambda: MappingProxyType({})
-    )
+    severity_overrides: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
 
     def __post_init__(self) -> None:
         if self.profile not in PROFILES:

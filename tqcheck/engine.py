@@ -125,13 +125,14 @@ class Checker:
         for rule in self.rules:
             if "glossary" in rule.needs and self.glossary is None:
                 continue
-            for unit in _units(document, rule):
+            for unit in units_for(document, rule):
                 for hit in rule.run(unit, context):
                     located.append((rule, _absolute(hit, unit.start)))
         return _findings(document, located, self.config)
 
 
-def _units(document: Document, rule: Rule) -> Iterator[Unit]:
+def units_for(document: Document, rule: Rule) -> Iterator[Unit]:
+    """The units the engine gives a rule: the document, each paragraph or each sentence."""
     if rule.scope == "document":
         yield Unit(document.text, 0)
         return
@@ -170,10 +171,9 @@ def _findings(document: Document, located: list[tuple[Rule, Hit]], config: Confi
         occurrences[(rule.code, normalised)] += 1
         line, column = document.position(hit.start)
         end_line, end_column = document.position(hit.end)
-        digest = hashlib.sha256(
-            f"{rule.code}\0{document.path}\0{normalised}\0{occurrences[(rule.code, normalised)]}"
-            .encode()
-        ).hexdigest()[:16]
+        nth = occurrences[(rule.code, normalised)]
+        key = f"{rule.code}\0{document.path}\0{normalised}\0{nth}"
+        digest = hashlib.sha256(key.encode()).hexdigest()[:16]
         findings.append(Finding(document.path, rule.code, rule.name, severity, hit.message,
                                 hit.start, hit.end, line, column, end_line, end_column, text,
                                 hit.suggestion, dict(hit.evidence), digest))  # fmt: skip
@@ -189,7 +189,9 @@ def _load_glossaries(config: Config) -> tuple[list[Glossary], list[FileError]]:
         try:
             glossary = load_glossary(path)
         except GlossaryError as exc:
-            errors.append(FileError(str(path), "; ".join(str(i) for i in exc.issues[:3])))
+            causes = [f"line {i.line}: {i.message}" if i.line else i.message for i in exc.issues]
+            more = f" (and {len(causes) - 3} more)" if len(causes) > 3 else ""
+            errors.append(FileError(str(path), "; ".join(causes[:3]) + more))
             continue
         if config.glossaries or _applies(glossary, config):
             glossaries.append(glossary)
@@ -221,28 +223,84 @@ def _read(path: str) -> Document:
     return load_document(path)
 
 
+@dataclass(frozen=True, slots=True)
+class FileOutcome:
+    """The result of checking one path: findings, or the reason it could not be read."""
+
+    path: str
+    findings: tuple[Finding, ...] = ()
+    error: str | None = None
+    text: str | None = None
+
+
+def _check_one(checker: Checker, path: str, keep_source: bool) -> FileOutcome:
+    try:
+        document = _read(path)
+    except InputError as exc:
+        name = "<stdin>" if path == STDIN else path
+        return FileOutcome(name, error=str(exc).removeprefix(f"{name}: "))
+    found = tuple(checker.check(document))
+    text = document.text if keep_source and found else None
+    return FileOutcome(document.path, found, None, text)
+
+
+_WORKER: Checker | None = None
+
+
+def _worker_start(config: Config) -> None:
+    global _WORKER
+    _WORKER = Checker.from_config(config)
+
+
+def _worker_check(path: str, keep_source: bool) -> FileOutcome:
+    assert _WORKER is not None
+    return _check_one(_WORKER, path, keep_source)
+
+
+def _outcomes(
+    checker: Checker, paths: list[str], keep_sources: bool, jobs: int
+) -> Iterator[FileOutcome]:
+    """Check files in order, in worker processes when there are many (results stay ordered)."""
+    if jobs <= 1 or len(paths) < 2 * jobs or STDIN in paths:
+        for path in paths:
+            yield _check_one(checker, path, keep_sources)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(jobs, initializer=_worker_start, initargs=(checker.config,)) as pool:
+        yield from pool.map(_worker_check, paths, [keep_sources] * len(paths), chunksize=4)
+
+
+def default_jobs() -> int:
+    """Worker processes to use by default: one per available CPU."""
+    import os
+
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def check_paths(
-    paths: Sequence[str], config: Config | None = None, keep_sources: bool = False
+    paths: Sequence[str],
+    config: Config | None = None,
+    keep_sources: bool = False,
+    jobs: int = 1,
 ) -> RunResult:
     """Check files and directories; unreadable inputs become errors and the rest go on.
 
-    With keep_sources, texts of files with findings are kept for excerpts in reports.
+    With keep_sources, texts of files with findings are kept for excerpts in reports;
+    with jobs > 1, many files are checked in that many processes (same output).
     """
     checker = Checker.from_config(config or Config())
     findings: list[Finding] = []
     errors = list(checker.errors)
     files, sources = [], {}
-    for path in expand_paths(paths):
-        try:
-            document = _read(path)
-        except InputError as exc:
-            errors.append(FileError(path if path != STDIN else "<stdin>", str(exc)))
+    for outcome in _outcomes(checker, list(expand_paths(paths)), keep_sources, jobs):
+        if outcome.error is not None:
+            errors.append(FileError(outcome.path, outcome.error))
             continue
-        files.append(document.path)
-        found = checker.check(document)
-        if keep_sources and found:
-            sources[document.path] = document.text
-        findings.extend(found)
+        files.append(outcome.path)
+        findings.extend(outcome.findings)
+        if outcome.text is not None:
+            sources[outcome.path] = outcome.text
     findings.sort(key=Finding.sort_key)
     return RunResult(tuple(findings), tuple(errors), tuple(files), checker.signature(), sources)
 

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+
 class Severity(enum.IntEnum):
     """How serious a finding is; higher is worse, so thresholds compare with >=."""
 

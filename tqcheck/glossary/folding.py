@@ -46,9 +46,18 @@ def _fold_char(char: str) -> str:
     return lower
 
 
+_NOT_PLAIN = re.compile(r"[^\x20-\x7e]")
+
+
 def fold(text: str) -> str:
     """Fold case and accents and map typographic variants, one code point for one."""
-    return text.translate(_fold_table())
+    lower = text.lower()
+    if len(lower) != len(text):  # rare letters such as "İ" lower-case to two code points
+        return text.translate(_fold_table())
+    # Fast path: str.lower runs in C; only the few non-printable-ASCII code points
+    # (accents, typographic quotes, newlines) need the table.
+    table = _fold_table()
+    return _NOT_PLAIN.sub(lambda m: table.get(ord(m.group()), m.group()), lower)
 
 
 def fold_key(text: str) -> str:

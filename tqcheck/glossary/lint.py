@@ -60,12 +60,11 @@ def _cross_issues(glossaries: Sequence[Glossary]) -> Iterator[GlossaryIssue]:
     for glossary in glossaries:
         for concept in glossary.concepts:
             other = first.get(concept.id)
-            if other is not None and other.origin != concept.origin:
-                if other.houses() != concept.houses():
-                    yield GlossaryIssue(
-                        concept.origin, concept.line,
-                        f"{concept.id}: target forms differ from {other.origin}:{other.line}",
-                    )  # fmt: skip
+            differs = other is not None and other.houses() != concept.houses()
+            if other is not None and differs and other.origin != concept.origin:
+                where = f"{other.origin}:{other.line}"
+                message = f"{concept.id}: target forms differ from {where}"
+                yield GlossaryIssue(concept.origin, concept.line, message)
             first.setdefault(concept.id, concept)
             for key in _accepted_keys(concept):
                 accepted_by.setdefault(key, concept)

@@ -8,12 +8,12 @@ in one automaton. A document is folded once, scanned once, and each match is res
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import ahocorasick
 
 from tqcheck.glossary.folding import FoldedView, fold_case_only, fold_key
-from tqcheck.glossary.model import DEFAULT_PROFILE, Concept, Form, Glossary, MatchOptions
+from tqcheck.glossary.model import DEFAULT_PROFILE, Concept, Form, Glossary
 
 # Statuses in the order a surface is tried against them (see classify).
 ACCEPTED, HOUSE, DEPRECATED, SUPERSEDED, SOURCE, EXCEPTION = (
@@ -50,27 +50,38 @@ class Classified:
 
 
 def merge_concepts(glossaries: Sequence[Glossary]) -> tuple[Concept, ...]:
-    """Concepts of several glossaries; a repeated id keeps its first definition's target side
-    and gains the later files' source forms (one concept across language pairs)."""
+    """Concepts of several glossaries, one per id (one concept across language pairs).
+
+    The first file's preferred form and profiles win (lint reports a disagreement); form
+    lists and exceptions are united; optional fields take the first value that is set.
+    """
     merged: dict[str, Concept] = {}
     for glossary in glossaries:
         for concept in glossary.concepts:
             first = merged.get(concept.id)
-            if first is None:
-                merged[concept.id] = concept
-                continue
-            sources = dict(first.source)
-            for lang, forms in concept.source.items():
-                sources[lang] = tuple(dict.fromkeys((*sources.get(lang, ()), *forms)))
-            extra_bad = tuple(f for f in concept.deprecated if f not in first.deprecated)
-            merged[concept.id] = _replace(first, source=sources, deprecated=first.deprecated + extra_bad)
+            merged[concept.id] = concept if first is None else _merge(first, concept)
     return tuple(merged.values())
 
 
-def _replace(concept: Concept, **changes: object) -> Concept:
-    from dataclasses import replace
+def _union(first: tuple, second: tuple) -> tuple:  # type: ignore[type-arg]
+    return tuple(dict.fromkeys((*first, *second)))
 
-    return replace(concept, **changes)
+
+def _merge(first: Concept, other: Concept) -> Concept:
+    sources = dict(first.source)
+    for lang, forms in other.source.items():
+        sources[lang] = _union(sources.get(lang, ()), forms)
+    return replace(
+        first,
+        admitted=_union(first.admitted, other.admitted),
+        deprecated=_union(first.deprecated, other.deprecated),
+        superseded=_union(first.superseded, other.superseded),
+        exceptions=_union(first.exceptions, other.exceptions),
+        source=sources,
+        severity=first.severity or other.severity,
+        definition=first.definition or other.definition,
+        note=first.note or other.note,
+    )
 
 
 class CompiledGlossary:
@@ -98,6 +109,8 @@ class CompiledGlossary:
         if table:
             self._automaton.make_automaton()
         self.size = len(table)
+        # Per-run caches for rules that derive data from the glossary (e.g. name buckets).
+        self.memo: dict[str, object] = {}
 
     def _forms_of(self, concept: Concept, langs: set[str] | None) -> Iterable[Form]:
         accepted = concept.accepted(self.profile)
@@ -126,19 +139,21 @@ class CompiledGlossary:
             stop = _boundary_end(view.text, start, end + 1, refs)
             if stop is not None:
                 candidates.append((start, stop, refs))
-        return [
-            TermMatch(s, e, text[s:e], refs)
-            for s, e, refs in _longest_first(candidates, view)
-        ]
+        return [TermMatch(s, e, text[s:e], refs) for s, e, refs in _longest_first(candidates, view)]
 
 
 def _boundary_end(view: str, start: int, end: int, refs: tuple[FormRef, ...]) -> int | None:
-    """The match end if the span sits on Unicode word boundaries, else None."""
+    """The match end if the span sits on Unicode word boundaries, else None.
+
+    A form that begins or ends with punctuation ("US$") needs no boundary on that side.
+    """
     options = refs[0].form.match
-    if start > 0:
+    if start > 0 and view[start].isalnum():
         before = view[start - 1]
         if before.isalnum() or (before == "-" and not options.hyphen) or before == "_":
             return None
+    if not view[end - 1].isalnum():
+        return end
     if end < len(view) and (view[end].isalnum() or view[end] == "_"):
         if not any(ref.form.match.inflect for ref in refs):
             return None
@@ -169,12 +184,18 @@ def _longest_first(
     return kept
 
 
-def _surface_equals(surface: str, form: str, options: MatchOptions, line_caps: bool) -> bool:
-    """Is the surface exactly this form (allowing a capital at sentence start, all caps)?"""
+def _surface_equals(surface: str, form: str) -> bool:
+    """Is the surface exactly this form (allowing a capital at sentence start, a plural)?"""
     surface = " ".join(surface.split())
-    if surface == form or (form[:1].islower() and surface == form[:1].upper() + form[1:]):
-        return True
-    return line_caps and surface.isupper() and surface.lower() == form.lower()
+    if len(surface) > len(form) and surface[len(form) :] in ("s", "es"):
+        surface = surface[: len(form)]  # an inflected match of an `inflect: true` form
+    return surface == form or (form[:1].islower() and surface == form[:1].upper() + form[1:])
+
+
+def _all_caps_of(surface: str, form: str) -> bool:
+    """All caps is typography (datelines "NEW DELHI", headlines), not an MT casing artifact."""
+    surface = " ".join(surface.split())
+    return surface.isupper() and surface == form.upper()
 
 
 def _form_matches(surface: str, form: Form) -> bool:
@@ -197,11 +218,14 @@ def classify(
     if by_status[EXCEPTION]:
         return None
     for ref in by_status[ACCEPTED]:
-        if _surface_equals(match.surface, ref.form.text, ref.form.match, line_caps):
+        if _surface_equals(match.surface, ref.form.text):
             return Classified(ACCEPTED, match, concepts[ref.concept], ref.form)
     for ref in by_status[HOUSE]:
-        if _surface_equals(match.surface, ref.form.text, ref.form.match, line_caps):
+        if _surface_equals(match.surface, ref.form.text):
             return Classified(HOUSE, match, concepts[ref.concept], ref.form)
+    for ref in by_status[ACCEPTED]:
+        if line_caps or _all_caps_of(match.surface, ref.form.text):
+            return Classified(ACCEPTED, match, concepts[ref.concept], ref.form)
     for status in (DEPRECATED, SUPERSEDED):
         if by_status[status]:
             ref = by_status[status][0]

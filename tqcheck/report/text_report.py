@@ -29,7 +29,9 @@ def render(result: RunResult, color: bool = False) -> str:
 def _finding(finding: Finding, color: bool, text: str | None) -> list[str]:
     where = f"{finding.path}:{finding.line}:{finding.column}"
     label = _paint(finding.severity.label, _COLORS[finding.severity], color)
-    head = f"{_paint(where, '1', color)}: {finding.code} [{finding.rule}] {label}: {finding.message}"
+    head = (
+        f"{_paint(where, '1', color)}: {finding.code} [{finding.rule}] {label}: {finding.message}"
+    )
     lines = [head]
     if text is not None:
         lines.extend(_excerpt(finding, text, color))

@@ -1,0 +1,25 @@
+"""Shared paths and helpers for the tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "seeds" / "000_1aa45f20a4da3534.txt"
+EVAL = REPO.parent / "shared" / "eval"
+
+
+@pytest.fixture
+def seed_text() -> str:
+    """The user's machine-translated seed article."""
+    return SEED.read_text(encoding="utf-8")
+
+
+def eval_file(name: str) -> Path:
+    """A file of ../shared/eval, or skip the test when this checkout has none."""
+    path = EVAL / name
+    if not path.exists():
+        pytest.skip(f"{path} not available")
+    return path

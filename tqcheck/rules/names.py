@@ -1,0 +1,195 @@
+"""Person-name transliteration variants (TQ106), by fuzzy match against the glossary's people.
+
+Names routed through the source language ("Volodimir", "Zelenski", "Serguéi") are close to
+the reference spelling but not equal. Spans of capitalised words are compared with every
+accepted person form of the same word count, on a transliteration skeleton that removes
+the usual routes (Spanish j/kh, German w/v and sch/sh, y/i endings, doubled letters).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from tqcheck.glossary.folding import fold_key
+from tqcheck.model import Hit, Severity
+from tqcheck.rules.base import RuleContext, Unit, rule
+from tqcheck.rules.glossary_rules import classified_matches
+
+# `re` has no \p{Lu}: spell out the upper-case letters of the Latin, Greek and Cyrillic blocks.
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper())
+# A possessive "’s" is not part of the name ("Xi Jinping’s").
+_WORD = rf"[{_UPPER}][^\W\d_]*(?:-[^\W\d_]+|['’](?![sS]\b)[^\W\d_]+)*"
+# Runs of capitalised words separated by single spaces ("Russian Defense Minister Sergei").
+_RUN = re.compile(rf"{_WORD}(?: {_WORD})*")
+_TOKEN = re.compile(_WORD)
+# Thresholds chosen on clean_news_en (0 hits) and the transliteration table of
+# research/domain.md §2.6 (Volodimir 0.89, Zelenski 0.94, Serguéi 0.92 on the skeleton).
+SKELETON_MIN = 88.0
+FOLDED_MIN = 80.0
+SINGLE_TOKEN_MIN = 92.0
+MIN_LENGTH = 6
+_REWRITES = (("tsch", "ch"), ("sch", "sh"), ("kh", "j"), ("gue", "ge"), ("gui", "gi"),
+             ("w", "v"), ("y", "i"), ("ck", "k"))  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    """An accepted spelling of a person's name and the concept's preferred form."""
+
+    text: str
+    folded: str
+    skeleton: str
+    concept: str
+    preferred: str
+
+
+def skeleton(folded: str) -> str:
+    """Transliteration-insensitive form of a folded name: rewrites, then no doubled letters."""
+    for old, new in _REWRITES:
+        folded = folded.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", folded)
+
+
+@dataclass(frozen=True, slots=True)
+class Bucket:
+    """Names sharing a word count and first skeleton letter, with their skeletons."""
+
+    names: tuple[PersonName, ...]
+    skeletons: tuple[str, ...]
+    folded: frozenset[str]
+
+
+def _people(ctx: RuleContext) -> dict[tuple[int, str], Bucket]:
+    """Accepted person names bucketed by (word count, first skeleton letter), cached."""
+    memo = ctx.glossary.memo if ctx.glossary else ctx.shared
+    key = f"people:{ctx.profile}"
+    if key not in memo:
+        buckets: dict[tuple[int, str], list[PersonName]] = {}
+        for concept in ctx.glossary.concepts if ctx.glossary else ():
+            if concept.cls != "person":
+                continue
+            for text in concept.accepted(ctx.profile):
+                folded = fold_key(text)
+                name = PersonName(text, folded, skeleton(folded), concept.id,
+                                  concept.preferred_for(ctx.profile))  # fmt: skip
+                bucket_key = (len(folded.split()), name.skeleton[:1])
+                buckets.setdefault(bucket_key, []).append(name)
+        memo[key] = {
+            k: Bucket(
+                tuple(names), tuple(n.skeleton for n in names), frozenset(n.folded for n in names)
+            )
+            for k, names in buckets.items()
+        }
+    return memo[key]  # type: ignore[return-value]
+
+
+def _best(folded: str, bucket: Bucket) -> tuple[PersonName, float] | None:
+    """The closest accepted name to a folded window, if close enough and not equal."""
+    if folded in bucket.folded:
+        return None  # an accepted spelling, whatever its case (term-case reports case)
+    single = " " not in folded
+    cutoff = SINGLE_TOKEN_MIN if single else SKELETON_MIN
+    # The C loop of rapidfuzz ranks candidates; the checks below confirm the best one.
+    found = process.extractOne(skeleton(folded), bucket.skeletons, scorer=fuzz.ratio,
+                               score_cutoff=cutoff)  # fmt: skip
+    if found is None:
+        return None
+    cand, score = bucket.names[found[2]], found[1]
+    if fuzz.ratio(folded, cand.folded) < FOLDED_MIN:
+        return None
+    if not single and fuzz.ratio(folded.split()[-1], cand.folded.split()[-1]) < FOLDED_MIN:
+        return None
+    return cand, score
+
+
+def _windows(text: str, start: int, end: int) -> Iterator[tuple[int, int, int]]:
+    """(start, end, word count) of every 2- and 1-word window of a capitalised run."""
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    for size in (2, 1):
+        for i in range(len(tokens) - size + 1):
+            yield tokens[i][0], tokens[i + size - 1][1], size
+
+
+@rule(
+    "TQ106",
+    Severity.WARNING,
+    "document",
+    needs={"glossary"},
+    bad=[
+        ("Volodymir Zelenskyi said Ukraine would not give up.", "Volodymir Zelenskyi"),
+        ("Defence minister Sergey Shoygu spoke on television.", "Sergey Shoygu"),
+        ("Kremlin spokesman Dmitriy Peskov denied it.", "Dmitriy Peskov"),
+    ],
+    good=[
+        "Volodymyr Zelensky said Ukraine would not give up.",
+        "Russian Defense Minister Sergei Shoigu said on Tuesday.",
+        "Vladimir Potanin and Sergei Lavrov met Jens Stoltenberg in Vilnius.",
+        "Serena Williams beat Venus Williams.",
+        "It was Xi Jinping’s first visit; Dmitry Peskov's remarks followed.",
+    ],
+)
+def name_variant(unit: Unit, ctx: RuleContext) -> Iterator[Hit]:
+    """A person's name spelled in a transliteration variant the glossary does not list."""
+    people = _people(ctx)
+    if not people:
+        return
+    # Spans other glossary rules already report are not reported again; accepted forms
+    # ("Peskov") stay candidates so "Dmitriy Peskov" is still compared as a whole name.
+    taken = Spans(
+        [(c.match.start, c.match.end) for c in classified_matches(ctx) if c.kind != "accepted"]
+    )
+    memo = ctx.glossary.memo if ctx.glossary else ctx.shared
+    cache = memo.setdefault(f"names:{ctx.profile}", {})
+    for run in _RUN.finditer(unit.text):
+        yield from _run_hits(unit.text, run.start(), run.end(), people, taken, cache)
+
+
+class Spans:
+    """Sorted, non-overlapping spans with a fast overlap test."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Does [start, end) overlap any span?"""
+        index = bisect.bisect_left(self.starts, end) - 1
+        return index >= 0 and self.spans[index][1] > start
+
+
+def _run_hits(
+    text: str,
+    start: int,
+    end: int,
+    people: dict[tuple[int, str], Bucket],
+    taken: Spans,
+    cache: dict[str, tuple[PersonName, float] | None],
+) -> Iterator[Hit]:
+    reported: list[tuple[int, int]] = []
+    for w_start, w_end, size in _windows(text, start, end):
+        window = text[w_start:w_end]
+        if len(window) < MIN_LENGTH or taken.overlaps(w_start, w_end):
+            continue
+        if any(s < w_end and w_start < e for s, e in reported):
+            continue
+        if window not in cache:
+            folded = fold_key(window)
+            bucket = people.get((size, skeleton(folded)[:1]))
+            cache[window] = _best(folded, bucket) if bucket else None
+        found = cache[window]
+        if found:
+            name, score = found
+            reported.append((w_start, w_end))
+            yield Hit(w_start, w_end,
+                      f'Use "{name.text}" instead of "{window}": transliteration variant',
+                      suggestion=name.text,
+                      evidence={"concept": name.concept, "similarity": round(score / 100, 3),
+                                "preferred": name.preferred})  # fmt: skip
+
+
+RULES = (name_variant,)
