@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 import platform
 from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-EVAL = REPO.parent / "shared" / "eval"
+# The eval data sits beside the checkout; a clone elsewhere finds it through TQCHECK_EVAL.
+EVAL = Path(os.environ.get("TQCHECK_EVAL", REPO.parent / "shared" / "eval"))
+if not EVAL.exists() and Path("/work/shared/eval").exists():
+    EVAL = Path("/work/shared/eval")
 CLEAN_NEWS = EVAL / "clean_news_en.jsonl"
 DOC_LINES = 20  # the file has no document ids: consecutive lines form pseudo-documents
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "000_1aa45f20a4da3534.txt"
-EVAL = REPO.parent / "shared" / "eval"
+sys.path.insert(0, str(REPO / "bench"))  # the benchmarks' helpers are tested too
+from common import EVAL  # noqa: E402
 
 
 @pytest.fixture

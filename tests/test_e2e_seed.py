@@ -18,6 +18,7 @@ EXPECTED = [
     (9, "TQ101", "the Ukraine", "Ukraine"),
     (11, "TQ405", "If the United States supplies Ukraine", None),
     (15, "TQ406", "(Keep reading: France and Germany", None),
+    (17, "TQ101", "multiplied the production", "increased production"),
     (17, "TQ102", "kyiv", "Kyiv"),
     (19, "TQ403", "Of each country.", None),
     (21, "TQ406", "(In context: The NATO summit", None),
