@@ -28,7 +28,8 @@ REVIEWED = REPO / "bench" / "clean_news_reviewed.tsv"
 def reviewed_errors() -> Counter[tuple[str, str, str]]:
     """(document, code, text) of findings judged real errors in the data, with counts."""
     rows = [line.split("\t") for line in REVIEWED.read_text(encoding="utf-8").splitlines()]
-    return Counter((r[0], r[1], r[2]) for r in rows[1:] if r and not r[0].startswith("#"))
+    data = [r for r in rows if len(r) == 4 and not r[0].startswith("#") and r[0] != "document"]
+    return Counter((r[0], r[1], r[2]) for r in data)
 
 
 def finding_key(finding) -> tuple[str, str, str]:  # type: ignore[no-untyped-def]
