@@ -158,3 +158,28 @@ def test_every_shipped_entry_has_provenance_and_a_known_class(path: Path) -> Non
     for concept in load_glossary(path).concepts:
         assert concept.provenance.strip(), concept.id
         assert concept.cls != "other" or concept.note, concept.id
+
+
+def test_parsed_glossaries_are_cached_and_damage_is_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TQCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    path = write(tmp_path, KYIV + NATO)
+    first = load_glossary(path)
+    entries = list((tmp_path / "cache" / "glossary").glob("*.pickle"))
+    assert len(entries) == 1
+    assert load_glossary(path) == first  # served from the cache
+    entries[0].write_bytes(b"not a pickle")
+    assert load_glossary(path) == first  # corrupt entry: parsed again
+    copy = tmp_path / "copy.yaml"
+    copy.write_bytes(path.read_bytes())
+    assert load_glossary(copy).concepts[0].origin == str(copy)  # named by this load's path
+    path.write_text(HEADER + KYIV, encoding="utf-8")
+    assert [c.id for c in load_glossary(path).concepts] == ["place.kyiv"]  # new content
+
+
+def test_cache_can_be_disabled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TQCHECK_CACHE_DIR", "")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    load_glossary(write(tmp_path, KYIV))
+    assert not any(tmp_path.rglob("*.pickle"))

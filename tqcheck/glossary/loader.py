@@ -5,13 +5,13 @@ from __future__ import annotations
 import difflib
 import hashlib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 import yaml
 
+from tqcheck import cache
 from tqcheck.glossary.model import CLASSES, Concept, Form, Glossary, MatchOptions, ProfileForms
 from tqcheck.model import Severity
 
@@ -163,10 +163,10 @@ class _Reader:
 
     def profiles(self, value: Any, line: int) -> Mapping[str, ProfileForms]:
         if value is None:
-            return MappingProxyType({})
+            return {}
         if not isinstance(value, dict):
             self.issue(line, "profiles must map a profile name to forms")
-            return MappingProxyType({})
+            return {}
         result = {}
         for name, forms in value.items():
             if name in _META:
@@ -182,21 +182,19 @@ class _Reader:
                 result[str(name)] = ProfileForms(preferred, tuple(f.text for f in admitted))
             else:
                 self.issue(value[LINE], f"profile {name!r} needs a form or {{preferred, admitted}}")
-        return MappingProxyType(result)
+        return result
 
     def source_forms(self, value: Any, line: int, base: MatchOptions) -> Mapping[str, Any]:
         if value is None:
-            return MappingProxyType({})
+            return {}
         if not isinstance(value, dict):
             self.issue(line, "source must map a language code to forms")
-            return MappingProxyType({})
-        return MappingProxyType(
-            {
-                str(lang): self.forms(forms, "source", value[LINE], base, str(lang))
-                for lang, forms in value.items()
-                if lang not in _META
-            }
-        )
+            return {}
+        return {
+            str(lang): self.forms(forms, "source", value[LINE], base, str(lang))
+            for lang, forms in value.items()
+            if lang not in _META
+        }
 
     def concept(self, data: Any, origin: str) -> Concept | None:
         if not isinstance(data, dict):
@@ -283,6 +281,14 @@ def parse_glossary(data: bytes, path: str) -> tuple[Glossary | None, list[Glossa
     return glossary, reader.issues
 
 
+def _relocated(glossary: Glossary, path: str) -> Glossary:
+    """A cached glossary named by the path it was loaded from this time."""
+    if glossary.path == path:
+        return glossary
+    concepts = tuple(replace(c, origin=path) for c in glossary.concepts)
+    return replace(glossary, path=path, concepts=concepts)
+
+
 def load_glossary(path: str | Path) -> Glossary:
     """Load one glossary file or raise GlossaryError naming the file, line and cause."""
     name = str(path)
@@ -292,7 +298,12 @@ def load_glossary(path: str | Path) -> Glossary:
         raise GlossaryError(
             [GlossaryIssue(name, 0, f"cannot read glossary ({exc.strerror})")]
         ) from None
+    key = hashlib.sha256(data).hexdigest()
+    cached = cache.load("glossary", key)
+    if isinstance(cached, Glossary):
+        return _relocated(cached, name)
     glossary, issues = parse_glossary(data, name)
     if issues or glossary is None:
         raise GlossaryError(issues)
+    cache.store("glossary", key, glossary)
     return glossary

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
 
 from tqcheck.model import Severity
 
@@ -66,10 +65,10 @@ class Concept:
     preferred: str
     provenance: str
     admitted: tuple[Form, ...] = ()
-    profiles: Mapping[str, ProfileForms] = field(default_factory=lambda: MappingProxyType({}))
+    profiles: Mapping[str, ProfileForms] = field(default_factory=dict)
     deprecated: tuple[Form, ...] = ()
     superseded: tuple[Form, ...] = ()
-    source: Mapping[str, tuple[Form, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    source: Mapping[str, tuple[Form, ...]] = field(default_factory=dict)
     casing: str = "canonical"
     match: MatchOptions = MatchOptions()
     exceptions: tuple[str, ...] = ()
