@@ -41,17 +41,18 @@ def _finding(finding: Finding, color: bool, text: str | None) -> list[str]:
 
 
 def _excerpt(finding: Finding, text: str, color: bool) -> list[str]:
+    """The finding's line, clipped to a window around the span, with carets under it."""
     line_start = text.rfind("\n", 0, finding.start) + 1
     line_end = text.find("\n", finding.start)
     line = text[line_start : line_end if line_end >= 0 else len(text)].rstrip("\r")
     col = finding.start - line_start
     span = max(1, min(finding.end, line_start + len(line)) - finding.start)
     left = max(0, col - WINDOW // 2)
-    right = min(len(line), max(col + span, left + WINDOW))
+    right = min(len(line), max(col + min(span, WINDOW), left + WINDOW))
     prefix = "…" if left else ""
     suffix = "…" if right < len(line) else ""
-    shown = prefix + line[left:right].expandtabs(1) + suffix
-    caret = " " * (len(prefix) + col - left) + "^" * min(span, right - col)
+    shown = prefix + line[left:right].replace("\t", " ") + suffix
+    caret = " " * (len(prefix) + col - left) + "^" * max(1, min(span, right - col))
     gutter = f"{finding.line:>5} | "
     return [gutter + shown, " " * (len(gutter) - 2) + "| " + _paint(caret, "1;31", color)]
 
@@ -60,7 +61,8 @@ def _summary(result: RunResult, color: bool) -> Iterable[str]:
     counts = result.count_by_severity()
     files = len(result.files)
     total = len(result.findings)
-    parts = ", ".join(f"{n} {label}" for label, n in counts.items() if n)
+    parts = ", ".join(f"{n} {label}{'s' if n != 1 and label != 'info' else ''}"
+                      for label, n in counts.items() if n)  # fmt: skip
     noun = "finding" if total == 1 else "findings"
     line = f"{total} {noun}" + (f" ({parts})" if parts else "") + f" in {files} file"
     line += "" if files == 1 else "s"
