@@ -19,35 +19,99 @@ TEXT_A = "Die Lage in kyiv’s Zentrum.\r\nThe Otán-Ukraine Council met. .\n"
 TEXT_B = "(Lea también: La OTAN invitará a Ucrania)\n"
 
 
-def _finding(path: str, text: str, code: str, rule: str, severity: Severity, needle: str,
-             line: int, message: str, suggestion: str | None) -> Finding:  # fmt: skip
+def _finding(
+    path: str,
+    text: str,
+    code: str,
+    rule: str,
+    severity: Severity,
+    needle: str,
+    line: int,
+    message: str,
+    suggestion: str | None,
+) -> Finding:
     start = text.index(needle)
     column = start - (text.rfind("\n", 0, start) + 1) + 1
-    return Finding(path, code, rule, severity, message, start, start + len(needle), line,
-                   column, line, column + len(needle), needle, suggestion,
-                   {"concept": "place.kyiv"} if code == "TQ102" else {}, f"{code.lower()}0001")  # fmt: skip
+    return Finding(
+        path,
+        code,
+        rule,
+        severity,
+        message,
+        start,
+        start + len(needle),
+        line,
+        column,
+        line,
+        column + len(needle),
+        needle,
+        suggestion,
+        {"concept": "place.kyiv"} if code == "TQ102" else {},
+        f"{code.lower()}0001",
+    )
 
 
 def hand_built() -> RunResult:
     """Two files, every severity, non-ASCII text, CRLF, an input error."""
     findings = (
-        _finding("a.txt", TEXT_A, "TQ102", "term-case", Severity.WARNING, "kyiv", 1,
-                 'Use "Kyiv" instead of "kyiv"', "Kyiv"),
-        _finding("a.txt", TEXT_A, "TQ104", "source-term-leak", Severity.ERROR, "Otán", 2,
-                 'Use "NATO" instead of the Spanish form "Otán"', "NATO"),
-        _finding("a.txt", TEXT_A, "TQ105", "term-inconsistency", Severity.INFO, ". .", 2,
-                 "Replace the doubled punctuation", "."),
-        _finding("b.md", TEXT_B, "TQ406", "read-also-insert", Severity.ERROR, TEXT_B.strip(), 1,
-                 'Remove the "read also" link insert "(Lea también: …)"', None),
-    )  # fmt: skip
+        _finding(
+            "a.txt",
+            TEXT_A,
+            "TQ102",
+            "term-case",
+            Severity.WARNING,
+            "kyiv",
+            1,
+            'Use "Kyiv" instead of "kyiv"',
+            "Kyiv",
+        ),
+        _finding(
+            "a.txt",
+            TEXT_A,
+            "TQ104",
+            "source-term-leak",
+            Severity.ERROR,
+            "Otán",
+            2,
+            'Use "NATO" instead of the Spanish form "Otán"',
+            "NATO",
+        ),
+        _finding(
+            "a.txt",
+            TEXT_A,
+            "TQ105",
+            "term-inconsistency",
+            Severity.INFO,
+            ". .",
+            2,
+            "Replace the doubled punctuation",
+            ".",
+        ),
+        _finding(
+            "b.md",
+            TEXT_B,
+            "TQ406",
+            "read-also-insert",
+            Severity.ERROR,
+            TEXT_B.strip(),
+            1,
+            'Remove the "read also" link insert "(Lea también: …)"',
+            None,
+        ),
+    )
     return RunResult(
         findings=findings,
         errors=(FileError("c.txt", "invalid UTF-8 at byte 3; save the file as UTF-8"),),
         files=("a.txt", "b.md"),
-        signature={"tool_version": "0.1.0", "glossaries": {"g.yaml": "sha256:00"},
-                   "source_lang": "es", "target_lang": "en", "profile": "default"},
+        signature={
+            "tool_version": "0.1.0",
+            "glossaries": {"g.yaml": "sha256:00"},
+            "source_lang": "es",
+            "target_lang": "en",
+            "profile": "default",
+        },
         sources={"a.txt": TEXT_A, "b.md": TEXT_B},
-    )  # fmt: skip
+    )
 
 
 @pytest.mark.parametrize("name", sorted(FORMATS))
@@ -63,12 +127,16 @@ def test_reporter_matches_golden_file(name: str) -> None:
 def test_json_report_keeps_offsets_and_contract_fields() -> None:
     data = json.loads(FORMATS["json"](hand_built()))
     assert data["version"] == 1
-    assert data["summary"] == {"files": 2, "findings": 4,
-                               "by_severity": {"error": 2, "warning": 1, "info": 1}}  # fmt: skip
+    assert data["summary"] == {
+        "files": 2,
+        "findings": 4,
+        "by_severity": {"error": 2, "warning": 1, "info": 1},
+    }
     leak = data["findings"][1]
     assert TEXT_A[leak["start"] : leak["end"]] == leak["text"] == "Otán"
-    assert data["errors"] == [{"path": "c.txt",
-                               "message": "invalid UTF-8 at byte 3; save the file as UTF-8"}]  # fmt: skip
+    assert data["errors"] == [
+        {"path": "c.txt", "message": "invalid UTF-8 at byte 3; save the file as UTF-8"}
+    ]
 
 
 def test_text_report_colours_only_when_asked() -> None:
