@@ -38,6 +38,19 @@ def test_markdown_code_fences_are_not_prose() -> None:
     assert [doc.paragraph_text(p) for p in doc.paragraphs] == ["Intro text.", "Outro."]
 
 
+def test_non_prose_is_blanked_with_offsets_kept() -> None:
+    text = (
+        "---\ntitle: kyiv\n---\n\nSee `kyiv . .` and the [blog](https://x.org/a..b) "
+        "<!-- kyiv -->now.\n\nMail desk@example.com or www.example.com/kyiv today."
+    )
+    doc = Document.from_text(text, path="a.md", kind="markdown")
+    assert len(doc.prose) == len(doc.text)
+    assert "kyiv" not in doc.prose and "x.org" not in doc.prose and "@" not in doc.prose
+    assert doc.prose.index("[blog]") == text.index("[blog]")
+    plain = Document.from_text("Read https://a.b/c..d now.", kind="text")
+    assert plain.prose == "Read " + " " * len("https://a.b/c..d") + " now."
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -16,7 +16,17 @@ from tqcheck.sentences import split_sentences
 
 # A paragraph is a run of non-blank lines; blank lines (whitespace only) separate paragraphs.
 _PARAGRAPH = re.compile(r"\S[^\n]*(?:\n[^\S\n]*\S[^\n]*)*")
-_FENCE = re.compile(r"^(```|~~~)[^\n]*\n.*?^\1[^\n]*$", re.MULTILINE | re.DOTALL)
+# Not prose in any text: URLs and e-mail addresses.
+_ALWAYS_MASKED = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
+# Not prose in Markdown: front matter, code, link targets, HTML comments and tags.
+_MARKDOWN_MASKED = re.compile(
+    r"\A---\n.*?\n---[ \t]*$"  # YAML front matter
+    r"|^(```|~~~)[^\n]*\n.*?^\1[^\n]*$"  # fenced code
+    r"|`[^`\n]+`"  # inline code
+    r"|(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)"  # link target "(url "title")"
+    r"|<!--.*?-->|</?[A-Za-z][^>\n]*>",  # HTML comments and tags
+    re.MULTILINE | re.DOTALL,
+)
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown"})
 _BINARY_SNIFF = 8192
 
@@ -35,23 +45,34 @@ class Span:
 
 @dataclass(frozen=True)
 class Document:
-    """One file's original text with its paragraph structure and a line index."""
+    """One file's original text, its prose view, paragraph structure and a line index.
+
+    `prose` is `text` with what is not prose (URLs; in Markdown also code, front matter,
+    link targets and HTML) blanked with spaces: same length, so every offset is shared.
+    Rules read `prose`; reports quote `text`.
+    """
 
     path: str
     text: str
     kind: str = "text"
     paragraphs: tuple[Span, ...] = field(default=())
+    prose: str = ""
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>", kind: str = "text") -> Document:
         """Build a document from already-decoded text."""
         if text.startswith("\ufeff"):
             text = text[1:]
-        return cls(path=path, text=text, kind=kind, paragraphs=find_paragraphs(text, kind))
+        prose = mask_non_prose(text, kind)
+        return cls(path, text, kind, find_paragraphs(prose), prose)
 
     def paragraph_text(self, span: Span) -> str:
-        """The text of one paragraph span."""
-        return self.text[span.start : span.end]
+        """The prose of one paragraph span."""
+        return self.prose[span.start : span.end]
+
+    def unit_text(self, span: Span) -> str:
+        """The prose of any span (a sentence, a paragraph)."""
+        return self.prose[span.start : span.end]
 
     def sentences(self, paragraph: Span) -> tuple[Span, ...]:
         """Sentence spans (absolute offsets) inside one paragraph."""
@@ -77,11 +98,21 @@ class Document:
         return self.text[starts[line - 1] : end].rstrip("\r\n")
 
 
-def find_paragraphs(text: str, kind: str = "text") -> tuple[Span, ...]:
-    """Paragraph spans split on blank lines; Markdown code fences are not prose."""
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match.group())
+
+
+def mask_non_prose(text: str, kind: str = "text") -> str:
+    """Blank out non-prose with spaces (newlines kept), so offsets stay those of `text`."""
     if kind == "markdown":
-        # Same-length masking keeps every offset valid while hiding code from the rules.
-        text = _FENCE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+        text = _MARKDOWN_MASKED.sub(_blank, text)
+    if "://" in text or "www." in text or "@" in text:
+        text = _ALWAYS_MASKED.sub(_blank, text)
+    return text
+
+
+def find_paragraphs(text: str) -> tuple[Span, ...]:
+    """Paragraph spans split on blank lines (lines of whitespace only)."""
     spans = []
     for match in _PARAGRAPH.finditer(text):
         end = match.end()

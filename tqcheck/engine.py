@@ -134,14 +134,14 @@ class Checker:
 def units_for(document: Document, rule: Rule) -> Iterator[Unit]:
     """The units the engine gives a rule: the document, each paragraph or each sentence."""
     if rule.scope == "document":
-        yield Unit(document.text, 0)
+        yield Unit(document.prose, 0)
         return
     for paragraph in document.paragraphs:
         if rule.scope == "paragraph":
             yield Unit(document.paragraph_text(paragraph), paragraph.start)
         else:
             for sentence in document.sentences(paragraph):
-                yield Unit(document.text[sentence.start : sentence.end], sentence.start)
+                yield Unit(document.unit_text(sentence), sentence.start)
 
 
 def _absolute(hit: Hit, offset: int) -> Hit:

@@ -47,7 +47,7 @@ class RuleContext:
     def term_matches(self) -> list[TermMatch]:
         """Glossary matches of the whole document, computed once and shared."""
         if "term_matches" not in self.shared:
-            matches = self.glossary.find(self.document.text) if self.glossary else []
+            matches = self.glossary.find(self.document.prose) if self.glossary else []
             self.shared["term_matches"] = matches
         return self.shared["term_matches"]
 

@@ -21,7 +21,7 @@ PROFILE_NAMES = {"ap": "AP", "reuters": "Reuters", "guardian": "Guardian", "defa
 def classified_matches(ctx: RuleContext) -> list[Classified]:
     """The document's glossary matches, classified under the run's profile, computed once."""
     if "classified" not in ctx.shared:
-        text = ctx.document.text
+        text = ctx.document.prose
         concepts = ctx.glossary.concepts if ctx.glossary else ()
         results = []
         for match in ctx.term_matches():
