@@ -14,6 +14,7 @@ and prints MB/s for both and the ratio.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import shutil
 import subprocess
@@ -24,6 +25,8 @@ from pathlib import Path
 import yaml
 
 from common import REPO, clean_news_documents, machine
+
+from tqcheck.engine import default_jobs
 
 OUT = REPO / "bench" / "out"
 SEED = REPO / "seeds" / "000_1aa45f20a4da3534.txt"
@@ -80,11 +83,13 @@ def _word(rng: random.Random) -> str:
     return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3)))
 
 
-def timed(command: list[str]) -> tuple[float, int]:
-    """Wall-clock seconds and exit code of a command (output discarded)."""
+def timed(command: list[str]) -> tuple[float, int, float]:
+    """Wall-clock seconds, exit code and peak RSS in MB of a command (output discarded)."""
     start = time.perf_counter()
-    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
-    return time.perf_counter() - start, done.returncode
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    return seconds, os.waitstatus_to_exitcode(status), usage.ru_maxrss / 1024
 
 
 def main() -> int:
@@ -108,15 +113,21 @@ def main() -> int:
     files = len(list(corpus.glob("*.txt")))
     print(f"corpus: {size:.1f} MB in {files} files; glossary: {args.concepts} generated "
           "concepts + the shipped es-en glossary")  # fmt: skip
-    seconds, code = timed(tqcheck)
-    print(f"tqcheck (rules only): {seconds:6.1f} s  {size / seconds:6.2f} MB/s  (exit {code})")
+    runs = {}
+    for jobs in (1, default_jobs()):
+        seconds, code, rss = timed([*tqcheck, "--jobs", str(jobs)])
+        runs[jobs] = seconds
+        print(f"tqcheck --jobs {jobs}: {seconds:6.1f} s  {size / seconds:6.2f} MB/s  "
+              f"peak RSS {rss:5.0f} MB (main process)  exit {code}")  # fmt: skip
     codespell = shutil.which("codespell", path=str(bindir)) or shutil.which("codespell")
     if codespell is None:
         print("codespell: not installed (pip install codespell==2.4.3); no ratio")
         return 0
-    spell_seconds, _ = timed([codespell, str(corpus)])
-    print(f"codespell:            {spell_seconds:6.1f} s  {size / spell_seconds:6.2f} MB/s")
-    print(f"ratio tqcheck/codespell speed: {spell_seconds / seconds:.2f}x")
+    spell_seconds, _, spell_rss = timed([codespell, str(corpus)])
+    print(f"codespell:        {spell_seconds:6.1f} s  {size / spell_seconds:6.2f} MB/s  "
+          f"peak RSS {spell_rss:5.0f} MB")  # fmt: skip
+    for jobs, seconds in runs.items():
+        print(f"speed ratio tqcheck --jobs {jobs} / codespell: {spell_seconds / seconds:.2f}x")
     return 0
 
 

@@ -184,7 +184,7 @@ def test_rules_only_run_never_imports_torch_or_sentence_transformers() -> None:
 
 def test_help_starts_fast() -> None:
     best = min(_timed_help() for _ in range(3))
-    assert best < 1.0, f"tqcheck --help took {best:.2f}s"
+    assert best < 0.5, f"tqcheck --help took {best:.2f}s"
 
 
 def _timed_help() -> float:
