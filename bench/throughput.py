@@ -25,7 +25,6 @@ from pathlib import Path
 import yaml
 
 from common import REPO, clean_news_documents, machine
-
 from tqcheck.engine import default_jobs
 
 OUT = REPO / "bench" / "out"
