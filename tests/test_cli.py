@@ -193,3 +193,31 @@ def _timed_help() -> float:
                             text=True, check=False)  # fmt: skip
     assert result.returncode == 0 and "check" in result.stdout
     return time.perf_counter() - start
+
+
+def test_directories_recurse_in_sorted_order_skipping_hidden(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / ".git").mkdir()
+    write(tmp_path, "b/two.md", DIRTY)
+    write(tmp_path, "a.txt", DIRTY)
+    write(tmp_path, ".git/ignored.txt", DIRTY)
+    write(tmp_path, "image.png", b"\x89PNG\x00")
+    data = json.loads(invoke("check", "--format", "json", str(tmp_path)).stdout)
+    assert [f["path"] for f in data["findings"]] == [
+        str(tmp_path / "a.txt"),
+        str(tmp_path / "b" / "two.md"),
+    ]
+
+
+def test_target_language_without_glossary_says_so(tmp_path: Path) -> None:
+    result = invoke("check", "--target-lang", "de", write(tmp_path, "d.txt", "Guten Tag.\n"))
+    assert result.exit_code == 0
+    assert "no shipped glossary for any source → de" in result.stderr
+
+
+def test_profile_changes_the_house_style(tmp_path: Path) -> None:
+    path = write(tmp_path, "z.txt", "Zelensky met Stoltenberg.\n")
+    assert invoke("check", path).exit_code == 0
+    result = invoke("check", "--profile", "ap", path)
+    assert result.exit_code == 1 and 'AP style uses "Zelenskyy", not "Zelensky"' in result.stdout
+    assert invoke("check", "--profile", "apx", path).exit_code == 2

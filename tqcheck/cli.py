@@ -110,6 +110,12 @@ def check(
         raise _fail(str(exc)) from None
     for error in result.errors:
         typer.echo(f"tqcheck: error: {error.path}: {error.message}", err=True)
+    if not result.signature.get("glossaries") and not glossary:
+        typer.echo(
+            f"tqcheck: note: no shipped glossary for {source_lang or 'any source'} → "
+            f"{target_lang}; glossary rules were skipped (use --glossary FILE)",
+            err=True,
+        )
     color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     report = FORMATS[output_format](result, color=color)
     _write(report, output)
