@@ -164,6 +164,8 @@ def test_glossary_lint_command(tmp_path: Path) -> None:
     result = invoke("glossary", "lint", bad)
     assert result.exit_code == 1
     assert f"{bad}:3: a: self-correction" in result.stdout
+    shipped = invoke("glossary", "lint")
+    assert shipped.exit_code == 0 and "4 glossary file(s) OK" in shipped.stdout
 
 
 def _run_python(code: str) -> subprocess.CompletedProcess[str]:

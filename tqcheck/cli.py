@@ -174,10 +174,19 @@ def explain_rule(code: Annotated[str, typer.Argument(help="Rule code or name.")]
 
 
 @glossary_app.command("lint")
-def lint(files: Annotated[list[Path], typer.Argument(help="Glossary YAML files.")]) -> None:
-    """Check glossaries: schema, duplicates, contradictions and self-corrections."""
+def lint(
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="Glossary YAML files; default: the shipped ones.")
+    ] = None,
+) -> None:
+    """Check glossaries: schema, duplicates, contradictions and self-corrections.
+
+    Exit codes: 0 clean, 1 problems found (printed as file:line: message).
+    """
+    from tqcheck.engine import shipped_glossary_paths
     from tqcheck.glossary.lint import lint_paths
 
+    files = files or shipped_glossary_paths()
     issues = lint_paths(files)
     for issue in issues:
         typer.echo(str(issue))
