@@ -1,4 +1,4 @@
-"""Layout and residue rules (TQ401-TQ409): examples, seed article, real-text cases, precision.
+"""Layout and residue rules (TQ401-TQ410): examples, seed article, real-text cases, precision.
 
 Rules run here the way the engine runs them: a document rule once on the whole text, a
 paragraph rule once per paragraph, a sentence rule once per sentence, with hit offsets
@@ -17,10 +17,12 @@ import pytest
 from tqcheck.document import Document
 from tqcheck.engine import units_for
 from tqcheck.model import Hit
-from tqcheck.rules import layout, residue
+from tqcheck.rules import captions, layout, residue
 from tqcheck.rules.base import Rule, RuleContext
 
-RULES: tuple[Rule, ...] = layout.RULES + residue.RULES
+RULES: tuple[Rule, ...] = tuple(
+    sorted(layout.RULES + residue.RULES + captions.RULES, key=lambda r: r.code)
+)
 SEED = Path(__file__).parents[1] / "seeds" / "000_1aa45f20a4da3534.txt"
 CLEAN_NEWS = Path(__file__).parents[2] / "shared" / "eval" / "clean_news_en.jsonl"
 
@@ -48,7 +50,7 @@ def matched(text: str, rules: Iterable[Rule] = RULES) -> list[tuple[str, str]]:
 
 def test_rules_are_ordered_and_documented() -> None:
     codes = [r.code for r in RULES]
-    assert codes == [f"TQ40{i}" for i in range(1, 10)]
+    assert codes == [f"TQ4{i:02}" for i in range(1, 11)]
     assert len({r.name for r in RULES}) == len(RULES)
     for r in RULES:
         assert r.summary, r.code
@@ -82,10 +84,11 @@ SEED_EXPECTED = [
     ("TQ401", ". ."),
     ("TQ402", "in\n\nBunch"),
     ("TQ406", "(Also read: NATO would raise a major obstacle for Ukraine to enter the "),
-    ("TQ407", "Photo: EFE/EPA/SERGEY DOLZHENKO"),
+    ("TQ407", "Velyka Dymerka, in Ukraine, after 500 days of the war in Ukraine. Photo"),
     ("TQ406", "(You can read: Russia on sending cluster bombs to kyiv: ‘It brings huma"),
     ("TQ404", "He"),
     ("TQ406", "(Keep reading: It’s 500 days since Russia’s invasion of Ukraine: Is th"),
+    ("TQ410", "NATO leaders meet in Lithuania."),
     ("TQ406", "(Also read: What will happen to Wagner? Commander says that Prigozhin s"),
     ("TQ408", "INTERNATIONAL WRITING"),
 ]
@@ -107,6 +110,12 @@ def test_seed_spans_and_suggestions() -> None:
     assert text[start - 10 : start] == "in Vilnius" and hit.suggestion == "."
     assert by_code["TQ402"][2].suggestion == "in Bunch"
     assert by_code["TQ404"][2].suggestion == "he"
+    start, end, hit = by_code["TQ407"]  # the caption and its credit, as one paragraph
+    assert text[start:end].endswith("Photo: EFE/EPA/SERGEY DOLZHENKO")
+    assert (start, end) in {(p.start, p.end) for p in Document.from_text(text).paragraphs}
+    assert hit.evidence["credit"] == "EFE/EPA/SERGEY DOLZHENKO"
+    start, end, hit = by_code["TQ410"]
+    assert text[hit.evidence["neighbour_offset"] :].startswith("(Keep reading: It’s 500 days")
     start, end, hit = by_code["TQ405"]  # the later copy, ending in "forces."
     assert text[end - 7 : end] == "forces." and hit.evidence["first_offset"] < start
     assert text[hit.evidence["first_offset"] :].startswith("“If the United States supplies")
@@ -198,8 +207,28 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
         "See also: our live coverage of the NATO summit.",
         [("TQ406", "See also: our live coverage of the NATO summit.")],
     ),
-    # TQ407: credits in the body text.
-    ("Lavrov speaks in Moscow. Photo: AFP", [("TQ407", "Photo: AFP")]),
+    # TQ407: credits in the body text; a short caption sentence goes with its credit.
+    ("Lavrov speaks in Moscow. Photo: AFP", [("TQ407", "Lavrov speaks in Moscow. Photo: AFP")]),
+    (
+        "Stoltenberg arrives at the summit in Vilnius on Tuesday. (AP Photo/Mindaugas Kulbis).",
+        [
+            (
+                "TQ407",
+                "Stoltenberg arrives at the summit in Vilnius on Tuesday. "
+                "(AP Photo/Mindaugas Kulbis).",
+            )
+        ],
+    ),
+    (
+        "The allies have spent months arguing over the wording of the final communiqué, which "
+        "will say that Ukraine's future is in NATO but sets no date for its entry into the "
+        "alliance. Photo: AFP",
+        [("TQ407", "Photo: AFP")],
+    ),
+    (
+        "“We are ready,” Zelensky told reporters in Kyiv. Photo: Reuters",
+        [("TQ407", "Photo: Reuters")],
+    ),
     (
         "Petro speaks in Bogotá (Foto: EFE/Mauricio Dueñas).",
         [("TQ407", "(Foto: EFE/Mauricio Dueñas)")],
@@ -219,6 +248,36 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ),
     ("THE UKRAINE QUESTION\n\nThe allies disagree on the timing.", []),
     ("VILNIUS (EFE) — The summit opened on Tuesday.", []),
+    # TQ410: a short caption-like paragraph next to a link insert or a credit.
+    (
+        "The summit opened on Tuesday.\n\n(Keep reading: Is the end of the war in sight?)\n\n"
+        "NATO leaders meet in Lithuania.\n\nThe second element is a new council.",
+        [
+            ("TQ406", "(Keep reading: Is the end of the war in sight?)"),
+            ("TQ410", "NATO leaders meet in Lithuania."),
+        ],
+    ),
+    (
+        "The summit opened on Tuesday.\n\nZelensky and Biden in Vilnius.\n\nFoto: Reuters",
+        [("TQ410", "Zelensky and Biden in Vilnius."), ("TQ407", "Foto: Reuters")],
+    ),
+    (
+        "The summit opened on Tuesday.\n\n(Also read: Who is Jens Stoltenberg?)\n\n"
+        "He declined to comment.\n\nThe talks will continue on Friday.",
+        [("TQ406", "(Also read: Who is Jens Stoltenberg?)")],
+    ),
+    (
+        "(Also read: Who is Jens Stoltenberg?)\n\nOn Friday, the talks continue in Brussels."
+        "\n\n(Also read: What is the MAP?)\n\nRussia denied this.\n\n"
+        "(Also read: Wagner in Belarus)\n\nThe case remains under investigation, police said.",
+        [
+            ("TQ406", "(Also read: Who is Jens Stoltenberg?)"),
+            ("TQ406", "(Also read: What is the MAP?)"),
+            ("TQ406", "(Also read: Wagner in Belarus)"),
+        ],
+    ),
+    # Without an insert or a credit next to them, short paragraphs are body text.
+    ("The talks stalled.\n\nNATO leaders meet in Lithuania.\n\nThe talks continue on Friday.", []),
     # TQ409: foreign punctuation.
     ("Lavrov called it « absurd ».", [("TQ409", "« "), ("TQ409", " »")]),
     ("Scholz said »we stand with Ukraine« on Tuesday.", [("TQ409", "»"), ("TQ409", "«")]),
@@ -237,6 +296,22 @@ def test_guillemet_suggestions_follow_the_quote_style() -> None:
     french = {h.suggestion for *_, h in run("Il a dit « non » hier.")}
     german = [h.suggestion for *_, h in run("Er sagte »nein« gestern.")]
     assert french == {"“", "”"} and german == ["“", "”"]
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "The minister said the decision would be taken by the government of",
+        "A word" + " filler" * 20 + " long-" + "-".join(["compound"] * 12),  # spans the window
+        "A word" + " filler" * 20 + " the end,**" + "*" * 90,  # emphasis fills the window
+        "A word" + " filler" * 20 + " and then he said. “",  # no open word at all
+        "Short one",
+    ],
+)
+def test_open_end_window_agrees_with_a_full_search(para: str) -> None:
+    # TQ402 looks for the last word near the paragraph end first; the result must not change.
+    full, windowed = layout._OPEN_END.search(para), layout._open_end(para)
+    assert (full and full.span()) == (windowed and windowed.span())
 
 
 CLEAN_AP_ARTICLE = "\n\n".join(

@@ -122,10 +122,13 @@ class Checker:
             source_langs=(self.config.source_lang,) if self.config.source_lang else (),
         )
         located = []
+        units: dict[str, list[Unit]] = {}  # built once per scope, shared by the rules
         for rule in self.rules:
             if "glossary" in rule.needs and self.glossary is None:
                 continue
-            for unit in units_for(document, rule):
+            if rule.scope not in units:
+                units[rule.scope] = list(units_for(document, rule))
+            for unit in units[rule.scope]:
                 for hit in rule.run(unit, context):
                     located.append((rule, _absolute(hit, unit.start)))
         return _findings(document, located, self.config)

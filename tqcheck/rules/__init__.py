@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from functools import cache
 
-from tqcheck.rules import glossary_rules, layout, names, residue
+from tqcheck.rules import captions, glossary_rules, layout, names, residue
 from tqcheck.rules.base import Example, Rule, RuleContext, Unit, rule
 
-RULE_MODULES = (glossary_rules, names, layout, residue)
+RULE_MODULES = (glossary_rules, names, layout, residue, captions)
 
 __all__ = ["Example", "Rule", "RuleContext", "Unit", "all_rules", "find_rule", "rule"]
 

@@ -8,7 +8,7 @@ the unit. Codes, names, default severity, scope, needs and examples live on the 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -79,9 +79,9 @@ class Rule:
     doc: str
     examples_profile: str = "default"
 
-    def run(self, unit: Unit, context: RuleContext) -> Iterator[Hit]:
+    def run(self, unit: Unit, context: RuleContext) -> Iterable[Hit]:
         """Run the rule on one unit."""
-        yield from self.func(unit, context)
+        return self.func(unit, context)
 
 
 def _examples(items: Iterable[str | tuple[str, str]]) -> tuple[Example, ...]:

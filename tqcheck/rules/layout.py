@@ -3,15 +3,15 @@
 MT pipelines translate segment by segment: a segment boundary inside a sentence leaves a
 broken paragraph or an orphan fragment, a joined segment leaves doubled punctuation, and a
 pull quote exported as body text comes back as a duplicate paragraph. These rules look at
-the text's layout, not at its words. Residue rules (TQ406-TQ409) live in `residue.py`.
+the text's layout, not at its words. Residue rules (TQ406-TQ410) live in `residue.py`.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Iterator
-from itertools import pairwise, repeat
+from itertools import pairwise
 
 from tqcheck.document import Span
 from tqcheck.model import Hit, Severity
@@ -36,6 +36,9 @@ _DOUBLED = re.compile(
     r"|(?P<space>(?<=[\w\"”’)])[^\S\n]+(?P<mark>[,.;:!?])(?![^\S\n]+\.)(?=[\s\"”’)]|$)))"
 )
 _FIXED = {"dot": ".", "dots": ".", "commas": ","}
+# What every alternative above contains: a mark after a space, "..", or ",,". Most paragraphs
+# fail this scan, which only stops at marks, and skip the slower pass above.
+_DOUBLED_QUICK = re.compile(r"[,.;:!?](?<=[^\S\n][,.;:!?]|\.\.|,,)")
 
 
 @rule(
@@ -61,6 +64,8 @@ _FIXED = {"dot": ".", "dots": ".", "commas": ","}
 )
 def doubled_punctuation(unit: Unit, ctx: RuleContext) -> Iterator[Hit]:
     """Doubled punctuation (". .", ",,", "U.S..") or a space before a comma or period."""
+    if not _DOUBLED_QUICK.search(unit.text):
+        return
     for match in _DOUBLED.finditer(unit.text):
         kind = match.lastgroup if match.lastgroup != "mark" else "space"
         seen = match.group()
@@ -76,8 +81,9 @@ def doubled_punctuation(unit: Unit, ctx: RuleContext) -> Iterator[Hit]:
 
 
 # The last word of a paragraph left open, with a trailing comma or dash; Markdown emphasis
-# after it is looked through.
-_OPEN_END = re.compile(r"(?P<last>[^\W_]+(?:['’-][^\W_]+)*)(?P<tail>[,\-–—]?)[*_]*$")
+# after it is looked through. Possessive: a word never gives back letters (no backtracking).
+_OPEN_END = re.compile(r"(?P<last>[^\W_]++(?:['’-][^\W_]++)*+)(?P<tail>[,\-–—]?)[*_]*$")
+_END_WINDOW = 80  # where the last word is looked for first; see _open_end
 _FIRST_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W_]+)*")
 _DOMAIN = re.compile(r"\.[a-z]")
 # List items, headings, quotes and table rows; a byline is "By" and capitalised names.
@@ -95,12 +101,29 @@ def _is_title(text: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
+def _open_end(para: str) -> re.Match[str] | None:
+    """`_OPEN_END.search(para)`, scanning only the paragraph's end when that is enough.
+
+    A search from the left tries every word of a long paragraph. A match found in the
+    window that starts more than one character into it is the leftmost match overall: an
+    earlier one would run through the window start and be found from there. With no match
+    in the window, an earlier one would leave only its tail and emphasis in the window.
+    """
+    window = max(0, len(para) - _END_WINDOW)
+    end = _OPEN_END.search(para, window)
+    if not window:
+        return end
+    if end is None:
+        return None if para[window + 1 :].strip("*_") else _OPEN_END.search(para)
+    return end if end.start() > window + 1 else _OPEN_END.search(para)
+
+
 def _broken_join(text: str, here: Span, after: Span) -> tuple[re.Match[str], re.Match[str]] | None:
     """The last word of `here` and first word of `after` if a sentence runs across them."""
     para, nxt = text[here.start : here.end], text[after.start : after.end]
     if _NOT_PROSE.match(para) or _NOT_PROSE.match(nxt) or para.isupper():
         return None
-    end = _OPEN_END.search(para)
+    end = _open_end(para)
     first = _FIRST_WORD.match(nxt)
     if not end or not first or _DOMAIN.match(nxt, first.end()):
         return None  # "cctv.com report: …" opens with a lower-case site name, not a sentence
@@ -144,7 +167,7 @@ def _broken_join(text: str, here: Span, after: Span) -> tuple[re.Match[str], re.
 def broken_paragraph(unit: Unit, ctx: RuleContext) -> Iterator[Hit]:
     """A paragraph break in the middle of a sentence."""
     paragraphs = ctx.document.paragraphs
-    text = ctx.document.text
+    text = ctx.document.prose
     for here, after in pairwise(paragraphs):
         if text[here.end - 1] in '.!?:;"”’)]…»':
             continue
@@ -183,15 +206,21 @@ _RHETORICAL = _wordset(
 _ELLIPTICAL = re.compile(r"[,;:\d$€£%]")  # a comma or a figure: an elliptical clause
 _MAX_FRAGMENT_WORDS = 4
 _MIN_PREVIOUS_WORDS = 6
+# An opener, two or three more words, then the closing period: a paragraph without this
+# has no fragment, and is not split into sentences at all.
+_FRAGMENT_QUICK = re.compile(
+    rf"(?:{'|'.join(sorted(_FRAGMENT_OPENERS))})(?![^\W_])"
+    rf"(?:[\W_]+?[^\W_]+(?:['’-][^\W_]+)*){{2,{_MAX_FRAGMENT_WORDS - 1}}}[\W_]*\."
+)
 
 
 def _is_fragment(sentence: str, previous: str) -> bool:
     """True for an orphan continuation such as "Of each country." after a full sentence."""
+    if not sentence.endswith(".") or not previous.endswith("."):
+        return False  # "To whom?" and fragments after a quote are deliberate
     words = _WORD.findall(sentence)
     if not 3 <= len(words) <= _MAX_FRAGMENT_WORDS or words[0] not in _FRAGMENT_OPENERS:
         return False
-    if not sentence.endswith(".") or not previous.endswith("."):
-        return False  # "To whom?" and fragments after a quote are deliberate
     bare = " ".join(words).lower()
     if bare in _IDIOMS or len(_WORD.findall(previous)) < _MIN_PREVIOUS_WORDS:
         return False
@@ -238,6 +267,8 @@ def _is_fragment(sentence: str, previous: str) -> bool:
 )
 def sentence_fragment(unit: Unit, ctx: RuleContext) -> Iterator[Hit]:
     """A short verbless fragment split off the end of the previous sentence."""
+    if not _FRAGMENT_QUICK.search(unit.text):
+        return
     spans = split_sentences(unit.text)
     for (p_start, p_end), (start, end) in pairwise(spans):
         sentence = unit.text[start:end]
@@ -250,10 +281,19 @@ def sentence_fragment(unit: Unit, ctx: RuleContext) -> Iterator[Hit]:
             )
 
 
-_CAPITALISED = r"He|She|It|They|We|His|Her|Its|Their|The|This|That|These|Those|A|An"
+_CAPITALS = "He She It They We His Her Its Their The This That These Those A An".split()
+_CAPITALISED = "|".join(_CAPITALS)
+# The connector ends in a letter or [,;], so no match crosses a sentence end: paragraph scope
+# finds what sentence scope would, without splitting every paragraph into sentences.
 _MID_CAPITAL = re.compile(
     r"(?:[,;][^\S\n]+|\b(?:and|or|but|nor|yet|so|because|although|though|while|whereas|that"
     rf"|when|if|since|until|unless)[^\S\n]+)(?P<word>{_CAPITALISED})[^\S\n]+(?P<next>[a-z]\w*)"
+)
+# A necessary condition, scanned fast because it starts at a capital: one of the words after
+# a space that follows a letter, [,;] or another space (not ". The", which is most of them).
+_MID_CAPITAL_QUICK = re.compile(
+    rf"[{''.join(sorted({w[0] for w in _CAPITALS}))}](?<=[\w,;\s][^\S\n].)"
+    rf"(?:{'|'.join(sorted({w[1:] for w in _CAPITALS}, key=len, reverse=True))})[^\S\n]+[a-z]"
 )
 # After an article, a function word means a label ("groups C, A and B"), not prose.
 _ARTICLES = frozenset({"The", "A", "An"})
@@ -263,7 +303,7 @@ _LABEL_NEXT = _wordset("and or of to in on at is was are were")
 @rule(
     "TQ404",
     Severity.WARNING,
-    "sentence",
+    "paragraph",
     bad=[
         (
             "Stoltenberg referred to Kyiv's aspirations to join the Alliance, and He trusted that "
@@ -284,6 +324,8 @@ _LABEL_NEXT = _wordset("and or of to in on at is was are were")
 )
 def mid_sentence_capital(unit: Unit, ctx: RuleContext) -> Iterator[Hit]:
     """A capitalised pronoun or article in mid-sentence ("…, and He trusted")."""
+    if not _MID_CAPITAL_QUICK.search(unit.text):
+        return
     for match in _MID_CAPITAL.finditer(unit.text):
         word = match.group("word")
         if word in _ARTICLES and match.group("next") in _LABEL_NEXT:
@@ -297,7 +339,7 @@ def mid_sentence_capital(unit: Unit, ctx: RuleContext) -> Iterator[Hit]:
         )
 
 
-_NORMALISE = re.compile(r"[\W_]+")
+_ALNUM = re.compile(r"[^\W_]+")
 _MIN_DUPLICATE_WORDS = 10
 _MIN_SIMILARITY = 0.8
 _MIN_CONTAINMENT = 0.95  # a pull quote is copied verbatim; a summary sentence is reworded
@@ -315,8 +357,9 @@ def _char_grams(text: str) -> frozenset[str]:
     return frozenset(text[i : i + 5] for i in range(len(text) - 4))
 
 
-def _normalised(document_text: str, span: Span) -> str:
-    return _NORMALISE.sub(" ", document_text[span.start : span.end].lower()).strip()
+def _folded_words(document_text: str, span: Span) -> list[str]:
+    """The words of a paragraph with case, quotes, punctuation and spacing folded away."""
+    return _ALNUM.findall(document_text[span.start : span.end].lower())
 
 
 def _similarity(later: frozenset[str], earlier: frozenset[str]) -> tuple[float, float]:
@@ -372,7 +415,7 @@ def _similarity(later: frozenset[str], earlier: frozenset[str]) -> tuple[float, 
 )
 def duplicate_paragraph(unit: Unit, ctx: RuleContext) -> Iterator[Hit]:
     """A paragraph that repeats another one or a quote inside it (pull-quote residue)."""
-    text = ctx.document.text
+    text = ctx.document.prose
     # Each word trigram points at the first paragraph that had it: one dict for the document.
     index: dict[str, int] = {}
     seen: list[tuple[Span, str]] = []
@@ -380,12 +423,17 @@ def duplicate_paragraph(unit: Unit, ctx: RuleContext) -> Iterator[Hit]:
         # A repeated headline (no final stop) is page layout; a pull quote is a sentence.
         if text[span.end - 1] not in _SENTENCE_END:
             continue
-        words = _normalised(text, span).split()
+        words = _folded_words(text, span)
         if len(words) < _MIN_DUPLICATE_WORDS:
             continue
         # Strings, not tuples: the garbage collector does not track them in a big index.
         shingles = frozenset(map(" ".join, zip(words, words[1:], words[2:], strict=False)))
-        if match := _earlier_copy(seen, index, shingles, " ".join(words)):
+        normalised = " ".join(words)
+        fresh = shingles.difference(index)  # iterates the shingles, not the index
+        # Unless half the shingles were seen before, no earlier paragraph can share half.
+        if len(fresh) <= 0.5 * len(shingles) and (
+            match := _earlier_copy(seen, index, shingles, normalised)
+        ):
             first, jaccard, containment = match
             yield Hit(
                 span.start - unit.start,
@@ -397,9 +445,9 @@ def duplicate_paragraph(unit: Unit, ctx: RuleContext) -> Iterator[Hit]:
                     "containment": round(containment, 3),
                 },
             )
-        # setdefault keeps the first owner; mapping it into a zero-length deque runs in C.
-        deque(map(index.setdefault, shingles, repeat(len(seen))), maxlen=0)
-        seen.append((span, " ".join(words)))
+        # Only new shingles are added: each keeps pointing at its first paragraph.
+        index.update(dict.fromkeys(fresh, len(seen)))
+        seen.append((span, normalised))
 
 
 def _earlier_copy(

@@ -1,8 +1,9 @@
-"""Residue rules (TQ406-TQ409): CMS and newsroom debris that a translation pipeline carried along.
+"""Residue rules (TQ406, TQ408, TQ409): CMS and newsroom debris left in the translation.
 
-Link inserts, photo credits, desk bylines and source-language punctuation are not translation
-errors in the words; they are furniture of the source page that should not reach the English
-text. Each rule is a paragraph rule with one precompiled regex pass per paragraph.
+Link inserts, desk bylines and source-language punctuation are not translation errors in the
+words; they are furniture of the source page that should not reach the English text. Each is a
+paragraph rule with a cheap precheck and one precompiled regex pass per paragraph. Captions and
+photo credits live in tqcheck.rules.captions.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from collections.abc import Iterator
 from tqcheck.model import Hit, Severity
 from tqcheck.rules.base import RuleContext, Unit, rule
 
+WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
-def _wordset(words: str) -> frozenset[str]:
+
+def wordset(words: str) -> frozenset[str]:
     """A frozen set of the whitespace-separated words of a literal word list."""
     return frozenset(words.split())
 
@@ -44,7 +47,7 @@ _FOREIGN = r"""lea\ tambi[eé]n|lee\ tambi[eé]n|tambi[eé]n\ lea|le\ puede\ int
     |sur\ le\ m[eê]me\ sujet|leia\ tamb[eé]m|leia\ mais|leia\ ainda|veja\ tamb[eé]m
     |saiba\ mais|confira\ tamb[eé]m|lesen\ sie\ auch|lesen\ sie\ mehr|mehr\ zum\ thema
     |auch\ interessant|siehe\ auch"""
-_INSERT_START = re.compile(
+INSERT_START = re.compile(
     rf"""^(?P<open>{_EMPH}[(\[]?{_EMPH})[^\S\n]*
     (?:(?P<strong>{_EN_STRONG}){_EMPH}[^\S\n]*[:|»>–—-]
       |(?P<weak>{_EN_WEAK}){_EMPH}[^\S\n]*:
@@ -87,6 +90,14 @@ def _insert_hit(text: str, start: int, bracket_at: int | None, phrase: str) -> H
     )
 
 
+def _insert_starts(text: str) -> list[re.Match[str]]:
+    """Inserts at the start of a line; a one-line paragraph is tried at its start only."""
+    if "\n" in text:
+        return list(INSERT_START.finditer(text))
+    match = INSERT_START.match(text)
+    return [match] if match else []
+
+
 @rule(
     "TQ406",
     Severity.ERROR,
@@ -124,8 +135,11 @@ def _insert_hit(text: str, start: int, bracket_at: int | None, phrase: str) -> H
 def read_also_insert(unit: Unit, ctx: RuleContext) -> Iterator[Hit]:
     """A "read also" teaser link left in the body text."""
     text = unit.text
+    starts = _insert_starts(text)
+    if not starts and "(" not in text:
+        return  # no insert at a line start, and no bracket for one inside a line
     hits = []
-    for match in _INSERT_START.finditer(text):
+    for match in starts:
         phrase = match.group("strong") or match.group("weak") or match.group("foreign")
         opened = match.group("open")
         bracket = opened.strip("*_")
@@ -139,102 +153,25 @@ def read_also_insert(unit: Unit, ctx: RuleContext) -> Iterator[Hit]:
 
 
 # Credit words as they open a credit line; case is checked in code (a capital is required).
-_CREDIT_WORD = r"""(?:photo(?:graph)?s?(?:\ credit)?|picture|images?|foto(?:graf[ií]a)?s?
-    |imagen|imagem|cr[ée]dits?(?:\ photo)?|cr[ée]ditos?|bildnachweis)"""
-_CREDIT = re.compile(
-    rf"""(?P<start>^|(?<=[.!?”"][^\S\n])|(?<=\n))(?P<word>{_CREDIT_WORD})[^\S\n]*:[^\S\n]*
-        (?P<credit>[^\n]+)
-      |\((?P<bword>{_CREDIT_WORD})[^\S\n]*:[^\S\n]*(?P<bcredit>[^()\n]{{1,80}})\)
-      |\((?P<agency>AP|AFP|Reuters|EFE|EPA|dpa|Getty\ Images)[^\S\n]+(?:Photo|Foto)s?
-        [^\S\n]*/[^()\n]{{1,60}}\)""",
-    re.IGNORECASE | re.VERBOSE,
-)
-# After a sentence, a credit is short and looks like one: agency slashes or capitals.
-_CREDIT_LOOK = re.compile(r"/|\b[A-Z]{2,}\b|\b(?:Getty|Reuters|Shutterstock|AP|AFP|EFE)\b")
-_MAX_CREDIT_WORDS = 8
-_MAX_QUOTED = 60  # longer captions are cut in the message; the span still covers them
-
-
-def _looks_like_credit(credit: str) -> bool:
-    """Short and naming an agency or photographer: "EFE/EPA/SERGEY DOLZHENKO", "Reuters"."""
-    return len(credit.split()) <= _MAX_CREDIT_WORDS and bool(_CREDIT_LOOK.search(credit))
-
-
-def _credit_hit(text: str, match: re.Match[str]) -> Hit | None:
-    """A hit for a credit or caption match, or None when the match is prose."""
-    word = match.group("word") or match.group("bword")
-    if word and not word[0].isupper():
-        return None  # "photo: …" in lower case is prose, not a credit line
-    credit = (match.group("credit") or match.group("bcredit") or match.group()).strip()
-    is_credit = _looks_like_credit(credit)
-    mid_line = match.start() > 0 and text[match.start() - 1] != "\n"
-    # "Photos: Egypt opens two tombs" is a gallery headline; a credit names an agency.
-    if match.group("word") and (mid_line or word.lower().endswith("s")) and not is_credit:
-        return None
-    seen = match.group().strip()
-    shown = seen if len(seen) <= _MAX_QUOTED else seen[: _MAX_QUOTED - 1].rstrip() + "…"
-    kind = "credit" if is_credit or not match.group("word") else "caption"
-    return Hit(
-        match.start(),
-        match.start() + len(match.group().rstrip()),
-        f'Delete the photo {kind} "{shown}" left in the body text',
-        evidence={"kind": kind, "credit": credit},
-    )
-
-
-@rule(
-    "TQ407",
-    Severity.WARNING,
-    "paragraph",
-    bad=[
-        (
-            "Velyka Dymerka, in Ukraine, after 500 days of war. Photo: EFE/EPA/SERGEY DOLZHENKO",
-            "Photo: EFE/EPA/SERGEY DOLZHENKO",
-        ),
-        ("Foto: Reuters", "Foto: Reuters"),
-        "Image: Rescue workers search the rubble in Adana.",
-        ("Fotos: EFE/Juan Carlos Hidalgo", "Fotos: EFE/Juan Carlos Hidalgo"),
-        ("Rescue workers search the rubble in Adana (Photo: Reuters).", "(Photo: Reuters)"),
-        ("Crédito: Colprensa", "Crédito: Colprensa"),
-        (
-            "Protesters march in Santiago. (AP Photo/Esteban Felix)",
-            "(AP Photo/Esteban Felix)",
-        ),
-    ],
-    good=[
-        "The photo: a boy in a red coat, standing alone in the square, went around the world.",
-        "He posted the image on Facebook, where it was shared thousands of times.",
-        "Photographers were kept behind a fence. Photo opportunities were rare.",
-        "She held up a picture of her son: he had been missing since March.",
-        "Photos: After restorations, Egypt opens the tombs of Djehuty and Hery",
-    ],
-)
-def caption_residue(unit: Unit, ctx: RuleContext) -> Iterator[Hit]:
-    """A photo caption credit ("Photo: EFE/…") left inside the body text."""
-    if ":" not in unit.text and "/" not in unit.text:
-        return  # every credit form has a colon or an agency slash
-    for match in _CREDIT.finditer(unit.text):
-        if hit := _credit_hit(unit.text, match):
-            yield hit
-
-
+_MAX_BYLINE_WORDS = 4
 _CAPS_LINE = re.compile(
-    r"[^\S\n]*([^\W\d_][^\W\d_'’&.-]*(?:[^\S\n]+[^\W\d_][^\W\d_'’&.-]*){0,3})\s*"
+    r"[^\S\n]*([^\W\d_][^\W\d_'’&.-]*"
+    rf"(?:[^\S\n]+[^\W\d_][^\W\d_'’&.-]*){{0,{_MAX_BYLINE_WORDS - 1}}})\s*"
 )
 # Agencies, newsroom markers and section headings that legitimately stand alone in capitals.
-_ALLOWED_CAPS = _wordset(
+_ALLOWED_CAPS = wordset(
     """AP AFP EFE REUTERS DPA ANSA UPI XINHUA TASS BLOOMBERG NOTIMEX KYODO YONHAP IANS PTI ANI
     LUSA INTERFAX SPUTNIK ANADOLU BERNAMA ANTARA CNN BBC EUROPA PRESS ASSOCIATED THE AGENCE
     FRANCE-PRESSE NEWS AGENCY END ENDS MORE UPDATE UPDATED CORRECTION ADVISORY EDITOR'S NOTE
     BREAKING WATCH VIDEO LIVE PHOTOS GALLERY LISTEN OPINION ANALYSIS EDITORIAL"""
 )
-_HEADINGS = _wordset(
+_HEADINGS = wordset(
     """ABSTRACT SUMMARY BACKGROUND INTRODUCTION OBJECTIVE OBJECTIVES AIM AIMS PURPOSE METHOD
     METHODS MATERIALS PATIENTS DESIGN SETTING RESULTS FINDINGS DISCUSSION CONCLUSION CONCLUSIONS
     KEYWORDS REFERENCES CONTEXT HIGHLIGHTS CONTENTS NOTES SOURCES APPENDIX TABLE FIGURE"""
 )
 # Words that only a newsroom desk signature contains, in English calque or source language.
-_DESK_WORDS = _wordset(
+_DESK_WORDS = wordset(
     """WRITING NEWSROOM DESK AGENCIES STAFF REDACCIÓN REDACCION RÉDACTION REDACTION REDAÇÃO
     REDACAO REDAKTION AGENCIAS AGÊNCIAS AGENCES ENVOY CORRESPONDENT CORRESPONDENTS"""
 )
@@ -286,6 +223,8 @@ def _is_desk_byline(words: list[str], last_paragraph: bool) -> bool:
 def byline_residue(unit: Unit, ctx: RuleContext) -> Iterator[Hit]:
     """A short ALL-CAPS desk byline ("INTERNATIONAL WRITING") left as a paragraph."""
     text = unit.text
+    if len(text.split(maxsplit=_MAX_BYLINE_WORDS)) > _MAX_BYLINE_WORDS:
+        return  # the common case: more words than `_CAPS_LINE` allows
     match = _CAPS_LINE.fullmatch(text)
     if not match:
         return
@@ -320,6 +259,7 @@ _LOW = {"„": ("“", "”"), "‚": ("‘", "’")}
 
 
 def _guillemet_hit(text: str, match: re.Match[str], table: dict[str, str]) -> Hit | None:
+    """A hit replacing one guillemet by its English mark, or None for a navigation arrow."""
     mark = match.group("mark")
     at = match.start("mark")
     if not any(c in text for c in "«»‹›".replace(mark, "")):
@@ -339,6 +279,7 @@ def _guillemet_hit(text: str, match: re.Match[str], table: dict[str, str]) -> Hi
 
 
 def _low_quote_hits(match: re.Match[str]) -> Iterator[Hit]:
+    """Hits for a German low opening quote and, when paired, its closing quote."""
     low = match.group("low")
     opening, closing = _LOW[low]
     start = match.start()
@@ -372,8 +313,8 @@ def _low_quote_hits(match: re.Match[str]) -> Iterator[Hit]:
 def foreign_punctuation(unit: Unit, ctx: RuleContext) -> Iterator[Hit]:
     """Spanish inverted marks, guillemets or German low quotes in English text."""
     text = unit.text
-    if not _ANY_FOREIGN_MARK.search(text):
-        return  # the common case, decided by one scan for a character class
+    if text.isascii() or not _ANY_FOREIGN_MARK.search(text):
+        return  # the common case, decided by one scan (ASCII text has none of these marks)
     table = _QUOTES_FR
     first = _GUILLEMET.search(text)
     if first and first.group() in "»›" and _GUILLEMET_LEFT.search(text, first.end()):
@@ -388,4 +329,4 @@ def foreign_punctuation(unit: Unit, ctx: RuleContext) -> Iterator[Hit]:
             yield hit
 
 
-RULES = (read_also_insert, caption_residue, byline_residue, foreign_punctuation)
+RULES = (read_also_insert, byline_residue, foreign_punctuation)
