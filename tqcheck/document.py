@@ -16,8 +16,11 @@ from tqcheck.sentences import split_sentences
 
 # A paragraph is a run of non-blank lines; blank lines (whitespace only) separate paragraphs.
 _PARAGRAPH = re.compile(r"\S[^\n]*(?:\n[^\S\n]*\S[^\n]*)*")
-# Not prose in any text: URLs and e-mail addresses.
-_ALWAYS_MASKED = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
+# Not prose in any text: URLs and e-mail addresses. Each pattern starts with a literal
+# ("http", "www.", "@") so the scan is fast; the local part of an address is found backwards.
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]+")
+_MAIL_LOCAL = re.compile(r"[\w.+-]+$")
+_MAIL_DOMAIN = re.compile(r"[\w-]+\.[\w.-]*\w")
 # Not prose in Markdown: front matter, code, link targets, HTML comments and tags.
 _MARKDOWN_MASKED = re.compile(
     r"\A---\n.*?\n---[ \t]*$"  # YAML front matter
@@ -106,9 +109,22 @@ def mask_non_prose(text: str, kind: str = "text") -> str:
     """Blank out non-prose with spaces (newlines kept), so offsets stay those of `text`."""
     if kind == "markdown":
         text = _MARKDOWN_MASKED.sub(_blank, text)
-    if "://" in text or "www." in text or "@" in text:
-        text = _ALWAYS_MASKED.sub(_blank, text)
+    if "://" in text or "www." in text:
+        text = _URL.sub(_blank, text)
+    if "@" in text:
+        text = _mask_addresses(text)
     return text
+
+
+def _mask_addresses(text: str) -> str:
+    pieces, last = [], 0
+    for at in re.finditer("@", text):
+        local = _MAIL_LOCAL.search(text, max(last, at.start() - 64), at.start())
+        domain = _MAIL_DOMAIN.match(text, at.end())
+        if local and domain:
+            pieces += [text[last : local.start()], " " * (domain.end() - local.start())]
+            last = domain.end()
+    return "".join(pieces) + text[last:] if pieces else text
 
 
 def find_paragraphs(text: str) -> tuple[Span, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import hashlib
 import sys
@@ -154,9 +155,28 @@ def _absolute(hit: Hit, offset: int) -> Hit:
                hit.evidence, hit.severity)  # fmt: skip
 
 
+def _unmasked(located: list[tuple[Rule, Hit]]) -> list[tuple[Rule, Hit]]:
+    """Drop hits inside the span of a masking rule's hit (other than the masking hits)."""
+    masks: list[list[int]] = []
+    for start, end in sorted((hit.start, hit.end) for rule, hit in located if rule.masks):
+        if masks and start <= masks[-1][1]:
+            masks[-1][1] = max(masks[-1][1], end)  # merged into disjoint intervals
+        else:
+            masks.append([start, end])
+    if not masks:
+        return located
+    starts = [start for start, _ in masks]
+
+    def covered(hit: Hit) -> bool:
+        index = bisect.bisect_right(starts, hit.start) - 1
+        return index >= 0 and masks[index][1] >= hit.end
+
+    return [(rule, hit) for rule, hit in located if rule.masks or not covered(hit)]
+
+
 def _findings(document: Document, located: list[tuple[Rule, Hit]], config: Config) -> list[Finding]:
     best: dict[tuple[int, int], tuple[Rule, Hit, Severity]] = {}
-    for rule, hit in located:
+    for rule, hit in _unmasked(located):
         severity = config.severity_overrides.get(
             rule.code, config.severity_overrides.get(rule.name, hit.severity or rule.severity)
         )

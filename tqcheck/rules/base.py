@@ -78,6 +78,7 @@ class Rule:
     summary: str
     doc: str
     examples_profile: str = "default"
+    masks: bool = False
 
     def run(self, unit: Unit, context: RuleContext) -> Iterable[Hit]:
         """Run the rule on one unit."""
@@ -99,11 +100,14 @@ def rule(
     good: Iterable[str],
     needs: Iterable[str] = (),
     examples_profile: str = "default",
+    masks: bool = False,
 ) -> Callable[[RuleFunc], Rule]:
     """Declare a rule; its name is the kebab-case function name.
 
     `bad` examples are texts (or `(text, matched_text)` pairs) that must fire; `good`
-    examples must not. The tests run all of them, under `examples_profile`.
+    examples must not. The tests run all of them, under `examples_profile`. A `masks`
+    rule's hits are preconditions: other rules' findings inside them are dropped (text in
+    the wrong language gets one language finding, not a cascade of term findings).
     """
     if not _CODE.match(code):
         raise ValueError(f"rule code {code!r} must look like TQ123")
@@ -122,6 +126,7 @@ def rule(
             summary=doc.splitlines()[0] if doc else "",
             doc=doc,
             examples_profile=examples_profile,
+            masks=masks,
         )
 
     return wrap

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -32,6 +32,7 @@ _TOKEN = re.compile(_WORD)
 SKELETON_MIN = 88.0
 FOLDED_MIN = 80.0
 SINGLE_TOKEN_MIN = 92.0
+TOKEN_MIN = 75.0  # a word of a candidate window must be at least this close to a name word
 MIN_LENGTH = 6
 _REWRITES = (("tsch", "ch"), ("sch", "sh"), ("kh", "j"), ("gue", "ge"), ("gui", "gi"),
              ("w", "v"), ("y", "i"), ("ck", "k"))  # fmt: skip
@@ -107,12 +108,45 @@ def _best(folded: str, bucket: Bucket) -> tuple[PersonName, float] | None:
     return cand, score
 
 
-def _windows(text: str, start: int, end: int) -> Iterator[tuple[int, int, int]]:
-    """(start, end, word count) of every 2- and 1-word window of a capitalised run."""
+def _name_words(ctx: RuleContext) -> dict[str, tuple[str, ...]]:
+    """Skeletons of every word of every accepted person name, by first letter, cached."""
+    memo = ctx.glossary.memo if ctx.glossary else ctx.shared
+    key = f"name-words:{ctx.profile}"
+    if key not in memo:
+        words: dict[str, set[str]] = {}
+        for bucket in _people(ctx).values():
+            for name in bucket.names:
+                for word in name.skeleton.split():
+                    words.setdefault(word[:1], set()).add(word)
+        memo[key] = {letter: tuple(sorted(group)) for letter, group in words.items()}
+    return memo[key]  # type: ignore[return-value]
+
+
+def _near_name_word(word: str, ctx: RuleContext, cache: dict[str, bool]) -> bool:
+    """Could this word be (a variant of) a word of some person's name? Cached per word.
+
+    A cheap filter: most capitalised words ("The", "Monday", "Biden") fail it once and are
+    never compared as whole windows.
+    """
+    if word not in cache:
+        shape = skeleton(fold_key(word))
+        group = _name_words(ctx).get(shape[:1], ())
+        found = process.extractOne(shape, group, scorer=fuzz.ratio, score_cutoff=TOKEN_MIN)
+        cache[word] = found is not None
+    return cache[word]
+
+
+def _windows(
+    text: str, start: int, end: int, near: Callable[[str], bool]
+) -> Iterator[tuple[int, int, int]]:
+    """(start, end, word count) of the 2- and 1-word windows of a capitalised run whose
+    words all look like name words."""
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    close = [near(text[s:e]) for s, e in tokens]
     for size in (2, 1):
         for i in range(len(tokens) - size + 1):
-            yield tokens[i][0], tokens[i + size - 1][1], size
+            if all(close[i : i + size]):
+                yield tokens[i][0], tokens[i + size - 1][1], size
 
 
 @rule(
@@ -145,8 +179,15 @@ def name_variant(unit: Unit, ctx: RuleContext) -> Iterator[Hit]:
     )
     memo = ctx.glossary.memo if ctx.glossary else ctx.shared
     cache = memo.setdefault(f"names:{ctx.profile}", {})
+    word_cache = memo.setdefault(f"name-word-hits:{ctx.profile}", {})
+
+    def near(word: str) -> bool:
+        return _near_name_word(word, ctx, word_cache)
+
     for run in _RUN.finditer(unit.text):
-        yield from _run_hits(unit.text, run.start(), run.end(), people, taken, cache)
+        if run.end() - run.start() < MIN_LENGTH:
+            continue  # most runs are one short word ("The", "He"): no name fits
+        yield from _run_hits(unit.text, run.start(), run.end(), people, taken, cache, near)
 
 
 class Spans:
@@ -169,9 +210,10 @@ def _run_hits(
     people: dict[tuple[int, str], Bucket],
     taken: Spans,
     cache: dict[str, tuple[PersonName, float] | None],
+    near: Callable[[str], bool],
 ) -> Iterator[Hit]:
     reported: list[tuple[int, int]] = []
-    for w_start, w_end, size in _windows(text, start, end):
+    for w_start, w_end, size in _windows(text, start, end, near):
         window = text[w_start:w_end]
         if len(window) < MIN_LENGTH or taken.overlaps(w_start, w_end):
             continue
