@@ -109,7 +109,7 @@ def check(
     except (ConfigError, ValueError) as exc:
         raise _fail(str(exc)) from None
     for error in result.errors:
-        typer.echo(f"tqcheck: error: {error.path}: {error.message}", err=True)
+        typer.echo(f"tqcheck: error: {error}", err=True)
     if not result.signature.get("glossaries") and not glossary:
         typer.echo(
             f"tqcheck: note: no shipped glossary for {source_lang or 'any source'} → "

@@ -212,9 +212,10 @@ def _load_glossaries(config: Config) -> tuple[list[Glossary], list[FileError]]:
         try:
             glossary = load_glossary(path)
         except GlossaryError as exc:
-            causes = [f"line {i.line}: {i.message}" if i.line else i.message for i in exc.issues]
-            more = f" (and {len(causes) - 3} more)" if len(causes) > 3 else ""
-            errors.append(FileError(str(path), "; ".join(causes[:3]) + more))
+            first, rest = exc.issues[0], len(exc.issues) - 1
+            more = f" (and {rest} more problem{'s' if rest > 1 else ''}: run tqcheck glossary lint)"
+            message = first.message + (more if rest else "")
+            errors.append(FileError(str(path), message, first.line or None))
             continue
         if config.glossaries or _applies(glossary, config):
             glossaries.append(glossary)

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from tqcheck import __version__
-from tqcheck.model import Finding, RunResult
+from tqcheck.model import FileError, Finding, RunResult
 
 SCHEMA_VERSION = 1
 
@@ -32,6 +32,13 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
     }
 
 
+def _error(error: FileError) -> dict[str, Any]:
+    entry: dict[str, Any] = {"path": error.path, "message": error.message}
+    if error.line:
+        entry["line"] = error.line
+    return entry
+
+
 def to_dict(result: RunResult) -> dict[str, Any]:
     """The whole run as a JSON-ready mapping."""
     signature = {k: v for k, v in result.signature.items() if k != "tool_version"}
@@ -45,7 +52,7 @@ def to_dict(result: RunResult) -> dict[str, Any]:
             "by_severity": result.count_by_severity(),
         },
         "findings": [finding_to_dict(f) for f in result.findings],
-        "errors": [{"path": e.path, "message": e.message} for e in result.errors],
+        "errors": [_error(e) for e in result.errors],
     }
 
 
