@@ -1,6 +1,6 @@
 """False alarms on professional English news (../shared/eval/clean_news_en.jsonl).
 
-Runs the default configuration (shipped glossaries, all rules, no embeddings) over the clean
+Runs the default configuration (shipped glossaries, all rules, embeddings) over the clean
 news and prints findings at warning or above per 1,000 sentences, the ten most frequent rules
 with examples, and every finding with --all. The references are not error-free: findings
 read and judged real errors are listed in bench/clean_news_reviewed.tsv and reported apart;

@@ -177,7 +177,7 @@ def _run_python(code: str) -> subprocess.CompletedProcess[str]:
 def test_rules_only_run_never_imports_torch_or_sentence_transformers() -> None:
     code = (
         "import sys; from typer.testing import CliRunner; from tqcheck.cli import app;"
-        f"CliRunner().invoke(app, ['check', {str(SEED)!r}]);"
+        f"CliRunner().invoke(app, ['check', '--no-embeddings', {str(SEED)!r}]);"
         "print(sorted(m for m in ('torch', 'sentence_transformers') if m in sys.modules))"
     )
     result = _run_python(code)

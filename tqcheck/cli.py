@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -21,6 +23,7 @@ app.add_typer(glossary_app, name="glossary")
 
 FORMAT_NAMES = ("text", "json")
 SEVERITY_NAMES = ("error", "warning", "info")
+MANY_FILES = 10  # a progress bar below this would only flicker
 
 
 def _fail(message: str) -> typer.Exit:
@@ -79,6 +82,20 @@ def check(
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", help="Worker processes for many files; 0 = one per CPU.")
     ] = 0,
+    embeddings: Annotated[
+        bool,
+        typer.Option(
+            "--embeddings/--no-embeddings",
+            help="Run semantic rules (TQ3xx) with an embedding model; --no-embeddings: rules only.",
+        ),
+    ] = True,
+    model: Annotated[
+        str | None,
+        typer.Option(
+            help="sentence-transformers model: a local path or a name in the Hugging Face "
+            "cache; default: the packaged all-MiniLM-L6-v2."
+        ),
+    ] = None,
 ) -> None:
     """Check translated text files for machine-translation artifacts.
 
@@ -102,10 +119,12 @@ def check(
             select=_split(select),
             ignore=_split(ignore),
             fail_on=Severity.parse(fail_on),
+            embeddings=embeddings,
+            model=model,
         )
-        result = check_paths(
-            paths, config, keep_sources=output_format == "text", jobs=jobs or default_jobs()
-        )
+        with _progress_bar() as progress:
+            result = check_paths(paths, config, keep_sources=output_format == "text",
+                                 jobs=jobs or default_jobs(), progress=progress)  # fmt: skip
     except (ConfigError, ValueError) as exc:
         raise _fail(str(exc)) from None
     for error in result.errors:
@@ -120,6 +139,29 @@ def check(
     report = FORMATS[output_format](result, color=color)
     _write(report, output)
     raise typer.Exit(exit_code(result, config.fail_on))
+
+
+@contextmanager
+def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
+    """A transient rich progress bar on stderr for runs of many files, on a terminal only."""
+    if not sys.stderr.isatty() or "CI" in os.environ:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = None
+
+        def update(done: int, total: int) -> None:
+            nonlocal task
+            if total < MANY_FILES:
+                return
+            if task is None:
+                task = bar.add_task("checking", total=total)
+            bar.update(task, completed=done)
+
+        yield update
 
 
 def _same_file(output: Path, path: str) -> bool:

@@ -28,6 +28,8 @@ class Config:
     ignore: tuple[str, ...] = ()
     fail_on: Severity = Severity.WARNING
     severity_overrides: Mapping[str, Severity] = field(default_factory=dict)
+    embeddings: bool = True  # False: rules that need embeddings are skipped (--no-embeddings)
+    model: str | None = None  # sentence-transformers name or path; None: packaged default
 
     def __post_init__(self) -> None:
         if self.profile not in PROFILES:

@@ -7,16 +7,18 @@ import difflib
 import hashlib
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tqcheck import __version__
 from tqcheck.config import Config, ConfigError
 from tqcheck.document import Document, InputError, load_document
+from tqcheck.embeddings import Embedder
 from tqcheck.glossary.loader import GlossaryError, load_glossary
 from tqcheck.glossary.matcher import CompiledGlossary
 from tqcheck.glossary.model import Glossary
+from tqcheck.langid import LanguageDetector
 from tqcheck.model import FileError, Finding, Hit, RunResult, Severity
 from tqcheck.rules import all_rules
 from tqcheck.rules.base import Rule, RuleContext, Unit
@@ -86,6 +88,8 @@ class Checker:
     glossary: CompiledGlossary | None
     glossaries: tuple[Glossary, ...]
     errors: tuple[FileError, ...] = ()
+    _detector: LanguageDetector | None = field(default=None, repr=False)
+    _embedder: Embedder | None = field(default=None, repr=False)
 
     @classmethod
     def from_config(cls, config: Config) -> Checker:
@@ -111,7 +115,61 @@ class Checker:
             "profile": self.config.profile,
             "rules": [r.code for r in self.rules],
             "fail_on": self.config.fail_on.label,
+            **self._langid_signature(),
+            **self._embedding_signature(),
         }
+
+    def _wants_embeddings(self) -> bool:
+        return self.config.embeddings and any("embeddings" in r.needs for r in self.rules)
+
+    def _embedding_signature(self) -> dict[str, object]:
+        """Embedding model and decision thresholds, when a semantic rule may run."""
+        if not self._wants_embeddings():
+            return {}
+        from tqcheck.embeddings import DEFAULT_MODEL
+        from tqcheck.rules.semantic import MARGIN_MIN, SIM_MIN, SWAP_MAX, TOP_K
+
+        return {"embeddings": {"model": self.config.model or DEFAULT_MODEL, "sim_min": SIM_MIN,
+                               "margin_min": MARGIN_MIN, "swap_max": SWAP_MAX,
+                               "top_k": TOP_K}}  # fmt: skip
+
+    def embedder(self) -> Embedder | None:
+        """The embedding model, loaded on first use, only if a selected rule needs it.
+
+        The default model is English: for another target language without a multilingual
+        model, semantic rules are skipped with a one-line notice (never silently).
+        """
+        if not self._wants_embeddings():
+            return None
+        if self._embedder is None:
+            from tqcheck.embeddings import load_embedder, multilingual_name
+
+            if self.config.target_lang != "en" and not multilingual_name(self.config.model):
+                _notice_once(f"embedding rules skipped: the model is English-only and the "
+                             f"target language is {self.config.target_lang} (use --model "
+                             "with a multilingual sentence-transformers model)")  # fmt: skip
+                return None
+            self._embedder = load_embedder(self.config.model)
+        return self._embedder
+
+    def _langid_signature(self) -> dict[str, object]:
+        """Language-ID backend and thresholds, when a language rule ran."""
+        if not any("langid" in r.needs for r in self.rules):
+            return {}
+        from tqcheck.langid import MIN_CONFIDENCE, MIN_WORDS, PLAUSIBLE
+
+        return {"langid": {"backend": "langdetect 1.0.9 (seed 0)", "languages": list(PLAUSIBLE),
+                           "min_words": MIN_WORDS, "min_confidence": MIN_CONFIDENCE}}  # fmt: skip
+
+    def language_detector(self) -> LanguageDetector | None:
+        """The language detector, created on first use and only if a rule needs "langid"."""
+        if not any("langid" in r.needs for r in self.rules):
+            return None
+        if self._detector is None:
+            from tqcheck.langid import PLAUSIBLE, create_detector
+
+            self._detector = create_detector(tuple(sorted({*PLAUSIBLE, self.config.target_lang})))
+        return self._detector
 
     def check(self, document: Document) -> list[Finding]:
         """All findings of one document, deduplicated and sorted."""
@@ -121,11 +179,15 @@ class Checker:
             profile=self.config.profile,
             target_lang=self.config.target_lang,
             source_langs=(self.config.source_lang,) if self.config.source_lang else (),
+            detector=self.language_detector(),
+            embedder=self.embedder(),
         )
         located = []
         units: dict[str, list[Unit]] = {}  # built once per scope, shared by the rules
         for rule in self.rules:
             if "glossary" in rule.needs and self.glossary is None:
+                continue
+            if "embeddings" in rule.needs and context.embedder is None:
                 continue
             if rule.scope not in units:
                 units[rule.scope] = list(units_for(document, rule))
@@ -133,6 +195,16 @@ class Checker:
                 for hit in rule.run(unit, context):
                     located.append((rule, _absolute(hit, unit.start)))
         return _findings(document, located, self.config)
+
+
+_NOTICES: set[str] = set()
+
+
+def _notice_once(message: str) -> None:
+    """A one-line note on stderr, once per process."""
+    if message not in _NOTICES:
+        _NOTICES.add(message)
+        print(f"tqcheck: note: {message}", file=sys.stderr)
 
 
 def units_for(document: Document, rule: Rule) -> Iterator[Unit]:
@@ -307,17 +379,22 @@ def check_paths(
     config: Config | None = None,
     keep_sources: bool = False,
     jobs: int = 1,
+    progress: Callable[[int, int], None] | None = None,
 ) -> RunResult:
     """Check files and directories; unreadable inputs become errors and the rest go on.
 
     With keep_sources, texts of files with findings are kept for excerpts in reports;
-    with jobs > 1, many files are checked in that many processes (same output).
+    with jobs > 1, many files are checked in that many processes (same output);
+    progress(done, total) is called after each file (the CLI draws a bar on a TTY).
     """
     checker = Checker.from_config(config or Config())
     findings: list[Finding] = []
     errors = list(checker.errors)
     files, sources = [], {}
-    for outcome in _outcomes(checker, list(expand_paths(paths)), keep_sources, jobs):
+    todo = list(expand_paths(paths))
+    for done, outcome in enumerate(_outcomes(checker, todo, keep_sources, jobs), 1):
+        if progress is not None:
+            progress(done, len(todo))
         if outcome.error is not None:
             errors.append(FileError(outcome.path, outcome.error))
             continue

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from functools import cache
 
-from tqcheck.rules import captions, glossary_rules, layout, names, residue
+from tqcheck.rules import (
+    captions,
+    glossary_rules,
+    language,
+    layout,
+    names,
+    residue,
+    semantic,
+)
 from tqcheck.rules.base import Example, Rule, RuleContext, Unit, rule
 
-RULE_MODULES = (glossary_rules, names, layout, residue, captions)
+RULE_MODULES = (glossary_rules, language, names, layout, residue, captions, semantic)
 
 __all__ = ["Example", "Rule", "RuleContext", "Unit", "all_rules", "find_rule", "rule"]
 

@@ -16,7 +16,9 @@ from tqcheck.model import Hit, Severity
 
 if TYPE_CHECKING:
     from tqcheck.document import Document
+    from tqcheck.embeddings import Embedder
     from tqcheck.glossary.matcher import CompiledGlossary, TermMatch
+    from tqcheck.langid import LanguageDetector
 
 Scope = Literal["sentence", "paragraph", "document"]
 _CODE = re.compile(r"^TQ\d{3}$")
@@ -43,6 +45,8 @@ class RuleContext:
     target_lang: str = "en"
     source_langs: tuple[str, ...] = ()
     shared: dict[str, Any] = field(default_factory=dict)
+    embedder: Embedder | None = None  # set only when an embedding rule runs
+    detector: LanguageDetector | None = None  # set only when a rule needs "langid"
 
     def term_matches(self) -> list[TermMatch]:
         """Glossary matches of the whole document, computed once and shared."""
