@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import EVAL
 from tqcheck.document import Document
 from tqcheck.engine import units_for
 from tqcheck.model import Hit
@@ -24,7 +25,7 @@ RULES: tuple[Rule, ...] = tuple(
     sorted(layout.RULES + residue.RULES + captions.RULES, key=lambda r: r.code)
 )
 SEED = Path(__file__).parents[1] / "seeds" / "000_1aa45f20a4da3534.txt"
-CLEAN_NEWS = Path(__file__).parents[2] / "shared" / "eval" / "clean_news_en.jsonl"
+CLEAN_NEWS = EVAL / "clean_news_en.jsonl"
 
 
 def run(text: str, rules: Iterable[Rule] = RULES) -> list[tuple[str, int, int, Hit]]:
