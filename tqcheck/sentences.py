@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 
+# `re` has no \p{Lu}: the upper-case letters of the Latin, Greek and Cyrillic blocks.
+UPPERCASE = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper())
+
 _CANDIDATE = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?\w)")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _NEXT_WORD = re.compile(r"\s+[\"“‘'(\[]?(\w+)")

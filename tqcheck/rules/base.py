@@ -48,6 +48,14 @@ class RuleContext:
     embedder: Embedder | None = None  # set only when an embedding rule runs
     detector: LanguageDetector | None = None  # set only when a rule needs "langid"
 
+    def run_memo(self) -> dict[str, Any]:
+        """A cache that lives for the whole run (the compiled glossary's), else per document.
+
+        Rules keep data derived from the glossary here (name buckets, reference vectors)
+        so it is built once per run, not once per document.
+        """
+        return self.glossary.memo if self.glossary is not None else self.shared
+
     def term_matches(self) -> list[TermMatch]:
         """Glossary matches of the whole document, computed once and shared."""
         if "term_matches" not in self.shared:

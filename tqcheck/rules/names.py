@@ -19,11 +19,10 @@ from tqcheck.glossary.folding import fold_key
 from tqcheck.model import Hit, Severity
 from tqcheck.rules.base import RuleContext, Unit, rule
 from tqcheck.rules.glossary_rules import classified_matches
+from tqcheck.sentences import UPPERCASE
 
-# `re` has no \p{Lu}: spell out the upper-case letters of the Latin, Greek and Cyrillic blocks.
-_UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper())
 # A possessive "’s" is not part of the name ("Xi Jinping’s").
-_WORD = rf"[{_UPPER}][^\W\d_]*(?:-[^\W\d_]+|['’](?![sS]\b)[^\W\d_]+)*"
+_WORD = rf"[{UPPERCASE}][^\W\d_]*(?:-[^\W\d_]+|['’](?![sS]\b)[^\W\d_]+)*"
 # Runs of capitalised words separated by single spaces ("Russian Defense Minister Sergei").
 _RUN = re.compile(rf"{_WORD}(?: {_WORD})*")
 _TOKEN = re.compile(_WORD)
@@ -67,7 +66,7 @@ class Bucket:
 
 def _people(ctx: RuleContext) -> dict[tuple[int, str], Bucket]:
     """Accepted person names bucketed by (word count, first skeleton letter), cached."""
-    memo = ctx.glossary.memo if ctx.glossary else ctx.shared
+    memo = ctx.run_memo()
     key = f"people:{ctx.profile}"
     if key not in memo:
         buckets: dict[tuple[int, str], list[PersonName]] = {}
@@ -110,7 +109,7 @@ def _best(folded: str, bucket: Bucket) -> tuple[PersonName, float] | None:
 
 def _name_words(ctx: RuleContext) -> dict[str, tuple[str, ...]]:
     """Skeletons of every word of every accepted person name, by first letter, cached."""
-    memo = ctx.glossary.memo if ctx.glossary else ctx.shared
+    memo = ctx.run_memo()
     key = f"name-words:{ctx.profile}"
     if key not in memo:
         words: dict[str, set[str]] = {}
@@ -177,7 +176,7 @@ def name_variant(unit: Unit, ctx: RuleContext) -> Iterator[Hit]:
     taken = Spans(
         [(c.match.start, c.match.end) for c in classified_matches(ctx) if c.kind != "accepted"]
     )
-    memo = ctx.glossary.memo if ctx.glossary else ctx.shared
+    memo = ctx.run_memo()
     cache = memo.setdefault(f"names:{ctx.profile}", {})
     word_cache = memo.setdefault(f"name-word-hits:{ctx.profile}", {})
 

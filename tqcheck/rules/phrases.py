@@ -19,7 +19,6 @@ MAX_WORDS = 8
 # one: it joins two names ("the ECB and the European Investment Bank").
 CONNECTORS = frozenset("of in on for the de del la".split())
 STOPWORDS = CONNECTORS | frozenset("a an and y to at by with from 's".split())
-_UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper())
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*[^\W_]|[^\W\d_]")
 _POSSESSIVE = re.compile(r"['’]s$")
 # Capitalised because they open a sentence, not because they are part of a name.
@@ -47,7 +46,7 @@ def content_word(word: str) -> str:
 
 
 def is_capital(word: str) -> bool:
-    return word[:1] in _UPPER or word[:1].isupper()
+    return word[:1].isupper()
 
 
 def candidates(text: str) -> list[Candidate]:

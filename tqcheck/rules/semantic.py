@@ -169,7 +169,7 @@ def _names_concept(
 
 
 def _index(ctx: RuleContext) -> TermIndex:
-    memo = ctx.glossary.memo if ctx.glossary else ctx.shared
+    memo = ctx.run_memo()
     assert ctx.embedder is not None and ctx.glossary is not None
     key = f"term-index:{ctx.embedder.name}:{ctx.profile}"
     if key not in memo:
@@ -186,7 +186,7 @@ def _find_phrase(text: str, phrase: str) -> int:
 
 def _reference_keys(ctx: RuleContext, index: TermIndex) -> frozenset[str]:
     """Folded accepted forms and definitions: a phrase equal to one is the term itself."""
-    memo = ctx.glossary.memo if ctx.glossary else ctx.shared
+    memo = ctx.run_memo()
     key = f"reference-keys:{index.model}:{ctx.profile}"
     if key not in memo:
         memo[key] = frozenset(fold_key(e.text) for e in index.entries)
@@ -200,7 +200,7 @@ def _word_sets(ctx: RuleContext) -> tuple[frozenset[str], dict[str, frozenset[in
     accepted form or definition of any concept uses ("bunch", "penal"): English words of
     accepted names ("convention", "central") are never evidence.
     """
-    memo = ctx.glossary.memo if ctx.glossary else ctx.shared
+    memo = ctx.run_memo()
     key = f"semantic-words:{ctx.profile}"
     if key not in memo:
         known: set[str] = set()
@@ -226,7 +226,7 @@ def _word_sets(ctx: RuleContext) -> tuple[frozenset[str], dict[str, frozenset[in
 
 def _phrase_vectors(ctx: RuleContext, texts: list[str]) -> np.ndarray:
     """Vectors of phrases, embedding each distinct phrase once per process and model."""
-    memo = ctx.glossary.memo if ctx.glossary else ctx.shared
+    memo = ctx.run_memo()
     assert ctx.embedder is not None
     cache: dict[str, np.ndarray] = memo.setdefault(f"phrase-vectors:{ctx.embedder.name}", {})
     missing = sorted({t for t in texts if t not in cache})
