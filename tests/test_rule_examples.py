@@ -41,7 +41,8 @@ def _cases(kind: str) -> list[tuple[Rule, Example]]:
 
 def _run(rule: Rule, example: Example) -> list[str]:
     config = Config(select=(rule.code,), profile=rule.examples_profile)
-    return [f.text for f in check_text(example.text, config) if f.code == rule.code]
+    found = check_text(example.text, config, kind=rule.examples_kind)
+    return [f.text for f in found if f.code == rule.code]
 
 
 @pytest.mark.parametrize(("rule", "example"), _cases("bad"), ids=lambda x: getattr(x, "code", ""))

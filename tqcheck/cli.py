@@ -60,9 +60,24 @@ def check(
         typer.Option("--glossary", "-g", help="Glossary YAML (repeatable); default: shipped."),
     ] = None,
     source_lang: Annotated[
-        str | None, typer.Option(help="Source language (es, fr, pt, de); default: all.")
+        str | None,
+        typer.Option(
+            help="Source language (es, fr, pt, de); default: what a translation "
+            "file declares, else all."
+        ),
     ] = None,
-    target_lang: Annotated[str, typer.Option(help="Target language.")] = "en",
+    target_lang: Annotated[
+        str | None,
+        typer.Option(help="Target language; default: what a translation file declares, else en."),
+    ] = None,
+    source: Annotated[
+        Path | None,
+        typer.Option(
+            "--source",
+            help="The original of a plain-text or Markdown translation: "
+            "paragraphs are paired by order for source-aware checks.",
+        ),
+    ] = None,
     profile: Annotated[
         str, typer.Option(help="House style: default, ap, reuters, guardian.")
     ] = "default",
@@ -97,7 +112,11 @@ def check(
         ),
     ] = None,
 ) -> None:
-    """Check translated text files for machine-translation artifacts.
+    """Check translations for machine-translation artifacts.
+
+    Reads text and Markdown, and translation files: XLIFF 1.2/2.x, PO/POT, TMX, CSV/TSV
+    (by extension, then by content). In translation files each unit's target is checked
+    against its source.
 
     Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, glossary or input errors.
     """
@@ -108,6 +127,8 @@ def check(
 
     if output_format not in FORMATS:
         raise _fail(f"unknown format {output_format!r}; use one of: {', '.join(FORMATS)}")
+    if source is not None and len(paths) != 1:
+        raise _fail("--source pairs one translation with its original; give exactly one path")
     if output is not None and any(_same_file(output, p) for p in paths):
         raise _fail(f"--output {output} is one of the checked files; choose another path")
     try:
@@ -115,6 +136,7 @@ def check(
             glossaries=_split(glossary),
             source_lang=source_lang,
             target_lang=target_lang,
+            source_file=str(source) if source else None,
             profile=profile,
             select=_split(select),
             ignore=_split(ignore),
@@ -132,7 +154,7 @@ def check(
     if not result.signature.get("glossaries") and not glossary:
         typer.echo(
             f"tqcheck: note: no shipped glossary for {source_lang or 'any source'} → "
-            f"{target_lang}; glossary rules were skipped (use --glossary FILE)",
+            f"{target_lang or 'en'}; glossary rules were skipped (use --glossary FILE)",
             err=True,
         )
     color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ

@@ -22,7 +22,7 @@ class Config:
     glossaries: tuple[str, ...] = ()
     use_shipped_glossaries: bool = True
     source_lang: str | None = None
-    target_lang: str = "en"
+    target_lang: str | None = None  # None: what the file declares, else English
     profile: str = "default"
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -30,6 +30,12 @@ class Config:
     severity_overrides: Mapping[str, Severity] = field(default_factory=dict)
     embeddings: bool = True  # False: rules that need embeddings are skipped (--no-embeddings)
     model: str | None = None  # sentence-transformers name or path; None: packaged default
+    source_file: str | None = None  # the original of a plain-text translation (--source)
+
+    @property
+    def target(self) -> str:
+        """The target language in force: the configured one, else English."""
+        return self.target_lang or "en"
 
     def __post_init__(self) -> None:
         if self.profile not in PROFILES:

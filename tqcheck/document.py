@@ -46,13 +46,100 @@ class Span:
     end: int
 
 
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One translation unit of a bilingual document: its source and its target.
+
+    `start`/`end` locate the target in the document's checked `text`; `has_target` is False
+    when the file has no target for the unit at all (an empty target is `""` and True).
+    Inline codes are kept apart as normalised strings ("x:1", "g:2", "%s", "{name}") so
+    they are compared, never read as words.
+    """
+
+    id: str
+    source: str
+    target: str
+    start: int
+    has_target: bool = True
+    source_codes: tuple[str, ...] = ()
+    target_codes: tuple[str, ...] = ()
+    state: str | None = None  # the file's own word: "fuzzy", "needs-translation", "final" …
+    notes: tuple[str, ...] = ()
+    aligned: bool = True  # False: the source was paired by position but does not fit
+
+    @property
+    def end(self) -> int:
+        """End offset of the target in the checked text."""
+        return self.start + len(self.target)
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A stretch of checked text and the file text it came from.
+
+    When both have the same length the map is character by character; otherwise (an XML
+    entity, a PO escape) the whole stretch maps to the whole file span.
+    """
+
+    start: int
+    end: int
+    file_start: int
+    file_end: int
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Maps offsets of a bilingual document's checked text back into its file."""
+
+    pieces: tuple[Piece, ...]
+    _starts: tuple[int, ...] = field(default=(), repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", tuple(p.start for p in self.pieces))
+
+    def to_file(self, offset: int, is_end: bool = False) -> int:
+        """The file offset of a checked-text offset (an end offset maps to a piece's end)."""
+        if not self.pieces:
+            return offset
+        index = bisect.bisect_right(self._starts, offset) - 1
+        if is_end and index > 0 and offset == self.pieces[index].start:
+            index -= 1  # an end exactly at a piece start belongs to the piece before
+        if index < 0:
+            return self.pieces[0].file_start
+        piece = self.pieces[index]
+        if offset >= piece.end:  # in the gap between pieces (a segment separator)
+            return piece.file_end
+        if piece.end - piece.start == piece.file_end - piece.file_start:
+            return piece.file_start + offset - piece.start
+        return piece.file_end if is_end else piece.file_start
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A span in the file: code-point offsets and 1-based line and column of both ends."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+SEGMENT_KINDS = frozenset({"xliff", "po", "tmx", "csv"})
+
+
 @dataclass(frozen=True)
 class Document:
-    """One file's original text, its prose view, paragraph structure and a line index.
+    """One file's checked text, its prose view, paragraph structure and a line index.
 
     `prose` is `text` with what is not prose (URLs; in Markdown also code, front matter,
     link targets and HTML) blanked with spaces: same length, so every offset is shared.
     Rules read `prose`; reports quote `text`.
+
+    For a text file, `text` is the file. For a bilingual file (XLIFF, PO, TMX, CSV), `text`
+    holds the targets one per paragraph, `segments` their sources, and `origin` maps each
+    offset back to `file_text`, where lines and columns are counted.
     """
 
     path: str
@@ -60,6 +147,11 @@ class Document:
     kind: str = "text"
     paragraphs: tuple[Span, ...] = field(default=())
     prose: str = ""
+    segments: tuple[Segment, ...] = ()
+    origin: OffsetMap | None = None
+    file_text: str | None = None
+    source_lang: str | None = None  # as the file declares it
+    target_lang: str | None = None
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>", kind: str = "text") -> Document:
@@ -84,21 +176,50 @@ class Document:
             Span(paragraph.start + s, paragraph.start + e) for s, e in split_sentences(text)
         )
 
+    @property
+    def original(self) -> str:
+        """The file's own text, where lines and columns are counted."""
+        return self.text if self.file_text is None else self.file_text
+
+    @property
+    def is_segmented(self) -> bool:
+        """True for translation files, whose paragraphs are units, not an article's flow."""
+        return self.kind in SEGMENT_KINDS
+
     @cached_property
     def _line_starts(self) -> list[int]:
-        return [0, *(m.end() for m in re.finditer("\n", self.text))]
+        return [0, *(m.end() for m in re.finditer("\n", self.original))]
 
-    def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) in code points for an offset."""
+    @cached_property
+    def _segment_starts(self) -> list[int]:
+        return [segment.start for segment in self.segments]
+
+    def position(self, file_offset: int) -> tuple[int, int]:
+        """1-based (line, column) in code points for an offset into the file's text."""
         starts = self._line_starts
-        line = bisect.bisect_right(starts, offset) - 1
-        return line + 1, offset - starts[line] + 1
+        line = bisect.bisect_right(starts, file_offset) - 1
+        return line + 1, file_offset - starts[line] + 1
+
+    def locate(self, start: int, end: int) -> Location:
+        """Where a `[start, end)` span of the checked text lies in the file."""
+        if self.origin is not None:
+            start, end = self.origin.to_file(start), self.origin.to_file(end, is_end=True)
+            end = max(start, end)
+        return Location(start, end, *self.position(start), *self.position(end))
+
+    def segment_at(self, offset: int) -> Segment | None:
+        """The segment whose target holds a checked-text offset, if any."""
+        index = bisect.bisect_right(self._segment_starts, offset) - 1
+        if index < 0:
+            return None
+        segment = self.segments[index]
+        return segment if offset <= segment.end else None
 
     def line_text(self, line: int) -> str:
-        """The text of a 1-based line, without its line ending."""
-        starts = self._line_starts
-        end = starts[line] - 1 if line < len(starts) else len(self.text)
-        return self.text[starts[line - 1] : end].rstrip("\r\n")
+        """The text of a 1-based line of the file, without its line ending."""
+        starts, text = self._line_starts, self.original
+        end = starts[line] - 1 if line < len(starts) else len(text)
+        return text[starts[line - 1] : end].rstrip("\r\n")
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -157,16 +278,21 @@ def kind_for(path: str) -> str:
     return "markdown" if Path(path).suffix.lower() in _MARKDOWN_SUFFIXES else "text"
 
 
+def read_bytes(path: str | Path) -> bytes:
+    """A file's bytes, or InputError naming why it cannot be read."""
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+
+
 def load_document(path: str | Path, data: bytes | None = None) -> Document:
-    """Read and decode a file into a Document; raise InputError with a one-line cause."""
+    """Read and decode a text file into a Document; raise InputError with a one-line cause."""
     name = str(path)
     if data is None:
-        try:
-            data = Path(path).read_bytes()
-        except FileNotFoundError:
-            raise InputError(f"{name}: no such file") from None
-        except IsADirectoryError:
-            raise InputError(f"{name}: is a directory") from None
-        except OSError as exc:
-            raise InputError(f"{name}: cannot read ({exc.strerror})") from None
+        data = read_bytes(path)
     return Document.from_text(decode(data, name), path=name, kind=kind_for(name))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from tqcheck import __version__
 from tqcheck.config import Config, ConfigError
-from tqcheck.document import Document, InputError, load_document
+from tqcheck.document import Document, InputError, load_document, read_bytes
 from tqcheck.embeddings import Embedder
 from tqcheck.glossary.loader import GlossaryError, load_glossary
 from tqcheck.glossary.matcher import CompiledGlossary
@@ -25,6 +25,8 @@ from tqcheck.rules.base import Rule, RuleContext, Unit
 
 SHIPPED_DIR = Path(__file__).parent / "glossaries"
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".mdown", ".text")
+CHECKED_SUFFIXES = (*TEXT_SUFFIXES, ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".po", ".pot",
+                    ".tmx", ".csv", ".tsv")  # fmt: skip
 STDIN = "-"
 
 
@@ -90,6 +92,8 @@ class Checker:
     errors: tuple[FileError, ...] = ()
     _detector: LanguageDetector | None = field(default=None, repr=False)
     _embedder: Embedder | None = field(default=None, repr=False)
+    _variants: dict[tuple[str | None, str | None], Checker] = field(default_factory=dict,
+                                                                  repr=False)  # fmt: skip
 
     @classmethod
     def from_config(cls, config: Config) -> Checker:
@@ -111,7 +115,7 @@ class Checker:
             "tool_version": __version__,
             "glossaries": {display_path(g.path): g.sha256 for g in self.glossaries},
             "source_lang": self.config.source_lang,
-            "target_lang": self.config.target_lang,
+            "target_lang": self.config.target,
             "profile": self.config.profile,
             "rules": [r.code for r in self.rules],
             "fail_on": self.config.fail_on.label,
@@ -144,9 +148,9 @@ class Checker:
         if self._embedder is None:
             from tqcheck.embeddings import load_embedder, multilingual_name
 
-            if self.config.target_lang != "en" and not multilingual_name(self.config.model):
+            if self.config.target != "en" and not multilingual_name(self.config.model):
                 _notice_once(f"embedding rules skipped: the model is English-only and the "
-                             f"target language is {self.config.target_lang} (use --model "
+                             f"target language is {self.config.target} (use --model "
                              "with a multilingual sentence-transformers model)")  # fmt: skip
                 return None
             self._embedder = load_embedder(self.config.model)
@@ -168,16 +172,40 @@ class Checker:
         if self._detector is None:
             from tqcheck.langid import PLAUSIBLE, create_detector
 
-            self._detector = create_detector(tuple(sorted({*PLAUSIBLE, self.config.target_lang})))
+            self._detector = create_detector(tuple(sorted({*PLAUSIBLE, self.config.target})))
         return self._detector
+
+    def for_document(self, document: Document) -> Checker:
+        """This checker, or one for the languages a file declares where the user set none.
+
+        An XLIFF file that says en→fr is checked as French unless --target-lang says
+        otherwise; glossaries and detectors are picked for those languages, once per pair.
+        """
+        source = self.config.source_lang or document.source_lang
+        target = self.config.target_lang or document.target_lang
+        if (source, target) == (self.config.source_lang, self.config.target_lang):
+            return self
+        key = (source, target)
+        if key not in self._variants:
+            from dataclasses import replace
+
+            variant = Checker.from_config(replace(self.config, source_lang=source,
+                                                  target_lang=target))  # fmt: skip
+            variant._embedder = self._embedder if variant.config.target == self.config.target \
+                else None  # fmt: skip
+            self._variants[key] = variant
+        return self._variants[key]
 
     def check(self, document: Document) -> list[Finding]:
         """All findings of one document, deduplicated and sorted."""
+        checker = self.for_document(document)
+        if checker is not self:
+            return checker.check(document)
         context = RuleContext(
             document=document,
             glossary=self.glossary,
             profile=self.config.profile,
-            target_lang=self.config.target_lang,
+            target_lang=self.config.target,
             source_langs=(self.config.source_lang,) if self.config.source_lang else (),
             detector=self.language_detector(),
             embedder=self.embedder(),
@@ -188,6 +216,10 @@ class Checker:
             if "glossary" in rule.needs and self.glossary is None:
                 continue
             if "embeddings" in rule.needs and context.embedder is None:
+                continue
+            if rule.structure and document.is_segmented:
+                continue
+            if rule.scope == "segment" and not document.segments:
                 continue
             if rule.scope not in units:
                 units[rule.scope] = list(units_for(document, rule))
@@ -211,6 +243,10 @@ def units_for(document: Document, rule: Rule) -> Iterator[Unit]:
     """The units the engine gives a rule: the document, each paragraph or each sentence."""
     if rule.scope == "document":
         yield Unit(document.prose, 0)
+        return
+    if rule.scope == "segment":
+        for segment in document.segments:
+            yield Unit(document.prose[segment.start : segment.end], segment.start, segment)
         return
     for paragraph in document.paragraphs:
         if rule.scope == "paragraph":
@@ -264,14 +300,16 @@ def _findings(document: Document, located: list[tuple[Rule, Hit]], config: Confi
         text = document.text[hit.start : hit.end]
         normalised = " ".join(text.split()).lower()
         occurrences[(rule.code, normalised)] += 1
-        line, column = document.position(hit.start)
-        end_line, end_column = document.position(hit.end)
+        where = document.locate(hit.start, hit.end)
+        segment = document.segment_at(hit.start)
         nth = occurrences[(rule.code, normalised)]
         key = f"{rule.code}\0{document.path}\0{normalised}\0{nth}"
         digest = hashlib.sha256(key.encode()).hexdigest()[:16]
         findings.append(Finding(document.path, rule.code, rule.name, severity, hit.message,
-                                hit.start, hit.end, line, column, end_line, end_column, text,
-                                hit.suggestion, dict(hit.evidence), digest))  # fmt: skip
+                                where.start, where.end, where.line, where.column,
+                                where.end_line, where.end_column, text, hit.suggestion,
+                                dict(hit.evidence), digest,
+                                segment.id if segment else None))  # fmt: skip
     return findings
 
 
@@ -295,7 +333,7 @@ def _load_glossaries(config: Config) -> tuple[list[Glossary], list[FileError]]:
 
 
 def _applies(glossary: Glossary, config: Config) -> bool:
-    if glossary.target_lang != config.target_lang:
+    if glossary.target_lang != config.target:
         return False
     return config.source_lang is None or glossary.source_lang == config.source_lang
 
@@ -307,16 +345,25 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
         if path != STDIN and candidate.is_dir():
             for child in sorted(candidate.rglob("*")):
                 hidden = any(part.startswith(".") for part in child.relative_to(candidate).parts)
-                if child.is_file() and not hidden and child.suffix.lower() in TEXT_SUFFIXES:
+                if child.is_file() and not hidden and child.suffix.lower() in CHECKED_SUFFIXES:
                     yield str(child)
         else:
             yield path
 
 
-def _read(path: str) -> Document:
-    if path == STDIN:
-        return load_document("<stdin>", sys.stdin.buffer.read())
-    return load_document(path)
+def read_any(path: str, config: Config) -> Document:
+    """Read a text or translation file (format by extension, then content) into a Document."""
+    from tqcheck.formats import ReadOptions, load
+
+    name, data = ("<stdin>", sys.stdin.buffer.read()) if path == STDIN else (path, None)
+    if data is None:
+        data = read_bytes(path)
+    document = load(name, data, ReadOptions(config.source_lang, config.target_lang))
+    if config.source_file and not document.is_segmented:
+        from tqcheck.formats.aligned import pair_with_source
+
+        document = pair_with_source(document, load_document(config.source_file))
+    return document
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,12 +378,12 @@ class FileOutcome:
 
 def _check_one(checker: Checker, path: str, keep_source: bool) -> FileOutcome:
     try:
-        document = _read(path)
+        document = read_any(path, checker.config)
     except InputError as exc:
         name = "<stdin>" if path == STDIN else path
         return FileOutcome(name, error=str(exc).removeprefix(f"{name}: "))
     found = tuple(checker.check(document))
-    text = document.text if keep_source and found else None
+    text = document.original if keep_source and found else None
     return FileOutcome(document.path, found, None, text)
 
 
@@ -406,9 +453,21 @@ def check_paths(
     return RunResult(tuple(findings), tuple(errors), tuple(files), checker.signature(), sources)
 
 
-def check_text(text: str, config: Config | None = None, path: str = "<text>") -> list[Finding]:
-    """Check one string; returns its findings (glossary errors raise ConfigError)."""
+def check_text(
+    text: str, config: Config | None = None, path: str = "<text>", kind: str = "text"
+) -> list[Finding]:
+    """Check one string; returns its findings (glossary errors raise ConfigError).
+
+    `kind` reads the string as another format: "tsv"/"csv" (source and target columns),
+    "xliff", "po", "tmx" or "markdown".
+    """
     checker = Checker.from_config(config or Config())
     if checker.errors:
         raise ConfigError(checker.errors[0].message)
-    return checker.check(Document.from_text(text, path=path))
+    if kind == "text":
+        return checker.check(Document.from_text(text, path=path))
+    from tqcheck.formats import ReadOptions, load
+
+    reader = "csv" if kind == "tsv" else kind
+    options = ReadOptions(checker.config.source_lang, checker.config.target_lang)
+    return checker.check(load(path, text.encode(), options, kind=reader))

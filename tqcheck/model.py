@@ -67,6 +67,7 @@ class Finding:
     suggestion: str | None = None
     evidence: Mapping[str, Any] = field(default_factory=dict)
     fingerprint: str = ""
+    unit: str | None = None  # the translation unit's id in XLIFF, PO, TMX and CSV files
 
     def sort_key(self) -> tuple[str, int, int, str]:
         """Order by file, position, then code, so output is deterministic."""

@@ -12,8 +12,8 @@ SCHEMA_VERSION = 1
 
 
 def finding_to_dict(finding: Finding) -> dict[str, Any]:
-    """One finding as the JSON contract spells it."""
-    return {
+    """One finding as the JSON contract spells it ("unit" only for translation files)."""
+    entry = {
         "path": finding.path,
         "code": finding.code,
         "rule": finding.rule,
@@ -30,6 +30,9 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         "evidence": dict(finding.evidence),
         "fingerprint": finding.fingerprint,
     }
+    if finding.unit is not None:
+        entry["unit"] = finding.unit
+    return entry
 
 
 def _error(error: FileError) -> dict[str, Any]:

@@ -29,8 +29,10 @@ def render(result: RunResult, color: bool = False) -> str:
 def _finding(finding: Finding, color: bool, text: str | None) -> list[str]:
     where = f"{finding.path}:{finding.line}:{finding.column}"
     label = _paint(finding.severity.label, _COLORS[finding.severity], color)
+    unit = f" (unit {finding.unit})" if finding.unit is not None else ""
     head = (
-        f"{_paint(where, '1', color)}: {finding.code} [{finding.rule}] {label}: {finding.message}"
+        f"{_paint(where, '1', color)}: {finding.code} [{finding.rule}] {label}: "
+        f"{finding.message}{unit}"
     )
     lines = [head]
     if text is not None:

@@ -15,21 +15,26 @@ from typing import TYPE_CHECKING, Any, Literal
 from tqcheck.model import Hit, Severity
 
 if TYPE_CHECKING:
-    from tqcheck.document import Document
+    from tqcheck.document import Document, Segment
     from tqcheck.embeddings import Embedder
     from tqcheck.glossary.matcher import CompiledGlossary, TermMatch
     from tqcheck.langid import LanguageDetector
 
-Scope = Literal["sentence", "paragraph", "document"]
+Scope = Literal["sentence", "paragraph", "document", "segment"]
 _CODE = re.compile(r"^TQ\d{3}$")
 
 
 @dataclass(frozen=True, slots=True)
 class Unit:
-    """The text a rule looks at, and its start offset in the document."""
+    """The text a rule looks at, and its start offset in the document.
+
+    Segment-scope rules get one unit per bilingual segment, with `segment` carrying the
+    source; they run only on documents that have sources (translation files, `--source`).
+    """
 
     text: str
     start: int = 0
+    segment: Segment | None = None
 
 
 @dataclass(frozen=True)
@@ -91,6 +96,8 @@ class Rule:
     doc: str
     examples_profile: str = "default"
     masks: bool = False
+    structure: bool = False
+    examples_kind: str = "text"
 
     def run(self, unit: Unit, context: RuleContext) -> Iterable[Hit]:
         """Run the rule on one unit."""
@@ -113,6 +120,8 @@ def rule(
     needs: Iterable[str] = (),
     examples_profile: str = "default",
     masks: bool = False,
+    structure: bool = False,
+    examples_kind: str = "text",
 ) -> Callable[[RuleFunc], Rule]:
     """Declare a rule; its name is the kebab-case function name.
 
@@ -120,6 +129,10 @@ def rule(
     examples must not. The tests run all of them, under `examples_profile`. A `masks`
     rule's hits are preconditions: other rules' findings inside them are dropped (text in
     the wrong language gets one language finding, not a cascade of term findings).
+    A `structure` rule reads how an article's paragraphs follow each other (a broken
+    paragraph, a caption); it is skipped on translation files, whose units are not an
+    article's flow. `examples_kind` names the reader for the examples ("tsv": one
+    source<TAB>target pair per line).
     """
     if not _CODE.match(code):
         raise ValueError(f"rule code {code!r} must look like TQ123")
@@ -139,6 +152,8 @@ def rule(
             doc=doc,
             examples_profile=examples_profile,
             masks=masks,
+            structure=structure,
+            examples_kind=examples_kind,
         )
 
     return wrap

@@ -103,6 +103,7 @@ def _caption_hits(text: str) -> list[Hit]:
     "TQ407",
     Severity.WARNING,
     "paragraph",
+    structure=True,
     bad=[
         (
             "Velyka Dymerka, in Ukraine, after 500 days of war. Photo: EFE/EPA/SERGEY DOLZHENKO",
@@ -199,6 +200,7 @@ def _next_furniture(text: str, spans: tuple[Span, ...], at: int) -> tuple[str, i
     "TQ410",
     Severity.INFO,
     "document",
+    structure=True,
     bad=[
         (
             "(Keep reading: It's 500 days since Russia's invasion of Ukraine)\n\n"

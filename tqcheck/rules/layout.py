@@ -141,6 +141,7 @@ def _broken_join(text: str, here: Span, after: Span) -> tuple[re.Match[str], re.
     "TQ402",
     Severity.ERROR,
     "document",
+    structure=True,
     bad=[
         (
             "Stoltenberg said that some allies have signed the Ammunition Convention in"
@@ -237,6 +238,7 @@ def _is_fragment(sentence: str, previous: str) -> bool:
     "TQ403",
     Severity.WARNING,
     "paragraph",
+    structure=True,
     bad=[
         (
             "He said the decision to hand over cluster bombs is an individual decision. "
@@ -372,6 +374,7 @@ def _similarity(later: frozenset[str], earlier: frozenset[str]) -> tuple[float, 
     "TQ405",
     Severity.WARNING,
     "document",
+    structure=True,
     bad=[
         (
             "“If the United States supplies Ukraine with cluster bombs, the Russian Armed Forces "

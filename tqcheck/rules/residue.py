@@ -200,6 +200,7 @@ def _is_desk_byline(words: list[str], last_paragraph: bool) -> bool:
     "TQ408",
     Severity.WARNING,
     "paragraph",
+    structure=True,
     bad=[
         ("INTERNATIONAL WRITING", "INTERNATIONAL WRITING"),
         ("REDACCIÓN INTERNACIONAL", "REDACCIÓN INTERNACIONAL"),
