@@ -283,13 +283,14 @@ def _unmasked(located: list[tuple[Rule, Hit]]) -> list[tuple[Rule, Hit]]:
 
 
 def _findings(document: Document, located: list[tuple[Rule, Hit]], config: Config) -> list[Finding]:
-    best: dict[tuple[int, int], tuple[Rule, Hit, Severity]] = {}
+    best: dict[tuple[int, int, str], tuple[Rule, Hit, Severity]] = {}
     for rule, hit in _unmasked(located):
         severity = config.severity_overrides.get(
             rule.code, config.severity_overrides.get(rule.name, hit.severity or rule.severity)
         )
-        key = (hit.start, hit.end)
-        # One finding per span: the most severe rule wins, then the lowest code.
+        # One finding per span: the most severe rule wins, then the lowest code. Segment
+        # rules often report a whole unit, so each keeps its own finding there.
+        key = (hit.start, hit.end, rule.code if rule.scope == "segment" else "")
         current = best.get(key)
         if current is None or (-severity, rule.code) < (-current[2], current[0].code):
             best[key] = (rule, hit, severity)
@@ -466,6 +467,13 @@ def check_text(
         raise ConfigError(checker.errors[0].message)
     if kind == "text":
         return checker.check(Document.from_text(text, path=path))
+    if kind == "pair":  # an original and its translation, separated by a line "⇄"
+        from tqcheck.formats.aligned import pair_with_source
+
+        original, translation = text.split("\n⇄\n", 1)
+        pair = pair_with_source(Document.from_text(translation, path=path),
+                                Document.from_text(original, path=path))  # fmt: skip
+        return checker.check(pair)
     from tqcheck.formats import ReadOptions, load
 
     reader = "csv" if kind == "tsv" else kind

@@ -75,6 +75,7 @@ def _merge(first: Concept, other: Concept) -> Concept:
         first,
         admitted=_union(first.admitted, other.admitted),
         deprecated=_union(first.deprecated, other.deprecated),
+        misleading=_union(first.misleading, other.misleading),
         superseded=_union(first.superseded, other.superseded),
         exceptions=_union(first.exceptions, other.exceptions),
         source=sources,
@@ -123,6 +124,8 @@ class CompiledGlossary:
         yield from concept.deprecated
         yield from concept.superseded
         yield from (Form(text, EXCEPTION, concept.match) for text in concept.exceptions)
+        if concept.misleading:
+            return  # its source forms are triggers read in the source, not leaks ("aktuell")
         for lang, forms in concept.source.items():
             if langs is None or lang in langs:
                 # A source form spelled like an accepted target form (German "NATO") is fine.

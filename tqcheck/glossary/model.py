@@ -37,7 +37,7 @@ class Form:
     """One term of a concept with its TBX administrative status."""
 
     text: str
-    status: str  # preferred | admitted | deprecated | superseded | source | exception
+    status: str  # preferred | admitted | deprecated | superseded | source | exception | misleading
     match: MatchOptions = MatchOptions()
     lang: str | None = None
     note: str | None = None
@@ -68,6 +68,9 @@ class Concept:
     profiles: Mapping[str, ProfileForms] = field(default_factory=dict)
     deprecated: tuple[Form, ...] = ()
     superseded: tuple[Form, ...] = ()
+    # Ordinary English words that are wrong only as renderings of a source form (false
+    # friends such as "actually" for "actualmente"); checked only where the source is known.
+    misleading: tuple[Form, ...] = ()
     source: Mapping[str, tuple[Form, ...]] = field(default_factory=dict)
     casing: str = "canonical"
     match: MatchOptions = MatchOptions()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from tqcheck.rules import (
+    bilingual,
     captions,
     glossary_rules,
     language,
@@ -15,7 +16,7 @@ from tqcheck.rules import (
 )
 from tqcheck.rules.base import Example, Rule, RuleContext, Unit, rule
 
-RULE_MODULES = (glossary_rules, language, names, layout, residue, captions, semantic)
+RULE_MODULES = (glossary_rules, language, names, layout, residue, captions, semantic, bilingual)
 
 __all__ = ["Example", "Rule", "RuleContext", "Unit", "all_rules", "find_rule", "rule"]
 

@@ -1,0 +1,144 @@
+"""Term compliance: does a target render each glossary term its source contains?
+
+Both sides are scanned once with an Aho-Corasick automaton over folded forms (case,
+accents and typographic variants folded), on word boundaries, tolerant of inflection:
+plural and possessive in English ("Convention" / "Conventions", "NATO's"), short
+endings in other languages ("Verletzung" / "Verletzungen"). Occurrences are counted:
+a term twice in the source needs two renderings in the target.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass
+
+import ahocorasick
+
+from tqcheck.glossary.folding import FoldedView, fold_key
+
+_ENGLISH_ENDINGS = ("s", "es")
+_MAX_OTHER_ENDING = 3  # "-en", "-es", "-ern": enough for plural and case endings
+
+
+@dataclass(frozen=True, slots=True)
+class TermRequirement:
+    """A source term and the target forms that count as rendering it.
+
+    `accepted` are the renderings to suggest; `rendered` are further forms that count
+    as an attempt (a deprecated or miscased rendering that another rule reports).
+    """
+
+    key: Hashable
+    source_forms: tuple[str, ...]
+    accepted: tuple[str, ...]
+    rendered: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TermGap:
+    """A source term rendered fewer times in the target than it occurs in the source."""
+
+    requirement: TermRequirement
+    source_text: str
+    in_source: int
+    in_target: int
+
+
+class FormScanner:
+    """Finds many forms in a text at once: whole words, inflection-tolerant, longest first."""
+
+    def __init__(self, forms: Iterable[tuple[str, Hashable]], lang: str | None):
+        self._automaton = ahocorasick.Automaton()
+        table: dict[str, set[Hashable]] = {}
+        for text, payload in forms:
+            for key in _keys(text, lang):
+                table.setdefault(key, set()).add(payload)
+        for key, payloads in table.items():
+            self._automaton.add_word(key, (len(key), tuple(sorted(payloads, key=repr))))
+        self._empty = not table
+        if table:
+            self._automaton.make_automaton()
+        self._english = lang == "en"
+
+    def find(self, text: str) -> list[tuple[int, int, tuple[Hashable, ...]]]:
+        """Non-overlapping matches (original offsets), the longest where two overlap."""
+        if self._empty or not text:
+            return []
+        view = FoldedView.of(text)
+        found = []
+        for end, (length, payloads) in self._automaton.iter(view.text):
+            start = end + 1 - length
+            stop = self._word_end(view.text, start, end + 1)
+            if stop is not None:
+                found.append((start, stop, payloads))
+        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        kept, reach = [], -1
+        for start, stop, payloads in found:
+            if start >= reach:
+                kept.append((view.original(start), view.original(stop - 1) + 1, payloads))
+                reach = stop
+        return kept
+
+    def _word_end(self, view: str, start: int, end: int) -> int | None:
+        if start > 0 and view[start - 1].isalnum() and view[start].isalnum():
+            return None
+        if end == len(view) or not view[end].isalnum() or not view[end - 1].isalnum():
+            return end
+        tail = end
+        while tail < len(view) and view[tail].isalpha():
+            tail += 1
+        if tail < len(view) and view[tail].isdigit():
+            return None
+        ending = view[end:tail]
+        if self._english:
+            return tail if ending in _ENGLISH_ENDINGS else None
+        return tail if len(ending) <= _MAX_OTHER_ENDING else None
+
+
+def _keys(text: str, lang: str | None) -> set[str]:
+    key = fold_key(text)
+    if not key:
+        return set()
+    keys = {key}
+    if lang == "en" and key.endswith("y") and len(key) > 3:
+        keys.add(key[:-1] + "ies")  # agency -> agencies
+    return keys
+
+
+class TermChecker:
+    """Counts source terms and their renderings in source/target pairs."""
+
+    def __init__(
+        self, requirements: Sequence[TermRequirement], source_lang: str | None, target_lang: str
+    ):
+        self.requirements = tuple(requirements)
+        self._source = FormScanner(
+            ((form, i) for i, r in enumerate(self.requirements) for form in r.source_forms),
+            source_lang,
+        )
+        self._target = FormScanner(
+            ((form, i) for i, r in enumerate(self.requirements)
+             for form in (*r.accepted, *r.rendered)),
+            target_lang,
+        )  # fmt: skip
+
+    def gaps(self, source: str, target: str) -> list[TermGap]:
+        """Terms of the source rendered too few times in the target, in source order."""
+        in_source: Counter[int] = Counter()
+        first_seen: dict[int, str] = {}
+        for start, end, payloads in self._source.find(source):
+            for index in payloads:
+                in_source[index] += 1
+                first_seen.setdefault(index, source[start:end])
+        if not in_source:
+            return []
+        in_target: Counter[int] = Counter()
+        for _, _, payloads in self._target.find(target):
+            for index in payloads:
+                in_target[index] += 1
+        return [
+            TermGap(self.requirements[i], first_seen[i], n, in_target[i])
+            for i, n in in_source.items()
+            if in_target[i] < n
+        ]
