@@ -21,7 +21,7 @@ from tqcheck.glossary.model import Glossary
 from tqcheck.langid import LanguageDetector
 from tqcheck.model import FileError, Finding, Hit, RunResult, Severity
 from tqcheck.rules import all_rules
-from tqcheck.rules.base import Rule, RuleContext, Unit
+from tqcheck.rules.base import Rule, RuleContext, RunUnit, SegmentRecord, Unit
 
 SHIPPED_DIR = Path(__file__).parent / "glossaries"
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".mdown", ".text")
@@ -217,7 +217,7 @@ class Checker:
                 continue
             if "embeddings" in rule.needs and context.embedder is None:
                 continue
-            if rule.structure and document.is_segmented:
+            if rule.scope == "run" or (rule.structure and document.is_segmented):
                 continue
             if rule.scope == "segment" and not document.segments:
                 continue
@@ -227,6 +227,43 @@ class Checker:
                 for hit in rule.run(unit, context):
                     located.append((rule, _absolute(hit, unit.start)))
         return _findings(document, located, self.config)
+
+    def records(self, document: Document) -> tuple[SegmentRecord, ...]:
+        """The document's segments for run-scope rules (none when no such rule is selected)."""
+        if not any(r.scope == "run" for r in self.rules):
+            return ()
+        records = []
+        for segment in document.segments:
+            if segment.aligned and segment.has_target:
+                at = document.locate(segment.start, segment.end)
+                records.append(SegmentRecord(document.path, segment.id, segment.source,
+                                             segment.target, (at.start, at.end, at.line,
+                                             at.column, at.end_line, at.end_column)))  # fmt: skip
+        return tuple(records)
+
+    def run_findings(self, records: Sequence[SegmentRecord]) -> list[Finding]:
+        """Findings of run-scope rules (consistency across files) over all segments."""
+        findings = []
+        for rule in self.rules:
+            if rule.scope != "run" or not records:
+                continue
+            for index, hit in rule.run(RunUnit(tuple(records)), None):  # type: ignore[arg-type]
+                record = records[index]
+                severity = _severity(rule, hit, self.config)
+                key = (
+                    f"{rule.code}\0{record.path}\0{record.unit}\0{' '.join(record.target.split())}"
+                )
+                digest = hashlib.sha256(key.encode()).hexdigest()[:16]
+                findings.append(Finding(record.path, rule.code, rule.name, severity, hit.message,
+                                        *record.where, record.target, hit.suggestion,
+                                        dict(hit.evidence), digest, record.unit))  # fmt: skip
+        return findings
+
+
+def _severity(rule: Rule, hit: Hit, config: Config) -> Severity:
+    """Configuration first (by code, then name), then the rule data's, then the rule's."""
+    overrides = config.severity_overrides
+    return overrides.get(rule.code, overrides.get(rule.name, hit.severity or rule.severity))
 
 
 _NOTICES: set[str] = set()
@@ -285,9 +322,7 @@ def _unmasked(located: list[tuple[Rule, Hit]]) -> list[tuple[Rule, Hit]]:
 def _findings(document: Document, located: list[tuple[Rule, Hit]], config: Config) -> list[Finding]:
     best: dict[tuple[int, int, str], tuple[Rule, Hit, Severity]] = {}
     for rule, hit in _unmasked(located):
-        severity = config.severity_overrides.get(
-            rule.code, config.severity_overrides.get(rule.name, hit.severity or rule.severity)
-        )
+        severity = _severity(rule, hit, config)
         # One finding per span: the most severe rule wins, then the lowest code. Segment
         # rules often report a whole unit, so each keeps its own finding there.
         key = (hit.start, hit.end, rule.code if rule.scope == "segment" else "")
@@ -375,6 +410,7 @@ class FileOutcome:
     findings: tuple[Finding, ...] = ()
     error: str | None = None
     text: str | None = None
+    records: tuple[SegmentRecord, ...] = ()
 
 
 def _check_one(checker: Checker, path: str, keep_source: bool) -> FileOutcome:
@@ -384,8 +420,9 @@ def _check_one(checker: Checker, path: str, keep_source: bool) -> FileOutcome:
         name = "<stdin>" if path == STDIN else path
         return FileOutcome(name, error=str(exc).removeprefix(f"{name}: "))
     found = tuple(checker.check(document))
-    text = document.original if keep_source and found else None
-    return FileOutcome(document.path, found, None, text)
+    records = checker.records(document)
+    text = document.original if keep_source and (found or records) else None
+    return FileOutcome(document.path, found, None, text, records)
 
 
 _WORKER: Checker | None = None
@@ -438,7 +475,7 @@ def check_paths(
     checker = Checker.from_config(config or Config())
     findings: list[Finding] = []
     errors = list(checker.errors)
-    files, sources = [], {}
+    files, sources, records = [], {}, []
     todo = list(expand_paths(paths))
     for done, outcome in enumerate(_outcomes(checker, todo, keep_sources, jobs), 1):
         if progress is not None:
@@ -448,8 +485,10 @@ def check_paths(
             continue
         files.append(outcome.path)
         findings.extend(outcome.findings)
+        records.extend(outcome.records)
         if outcome.text is not None:
             sources[outcome.path] = outcome.text
+    findings.extend(checker.run_findings(records))
     findings.sort(key=Finding.sort_key)
     return RunResult(tuple(findings), tuple(errors), tuple(files), checker.signature(), sources)
 
@@ -478,4 +517,6 @@ def check_text(
 
     reader = "csv" if kind == "tsv" else kind
     options = ReadOptions(checker.config.source_lang, checker.config.target_lang)
-    return checker.check(load(path, text.encode(), options, kind=reader))
+    document = load(path, text.encode(), options, kind=reader)
+    findings = checker.check(document) + checker.run_findings(checker.records(document))
+    return sorted(findings, key=Finding.sort_key)

@@ -7,6 +7,7 @@ from functools import cache
 from tqcheck.rules import (
     bilingual,
     captions,
+    consistency,
     glossary_rules,
     language,
     layout,
@@ -16,7 +17,8 @@ from tqcheck.rules import (
 )
 from tqcheck.rules.base import Example, Rule, RuleContext, Unit, rule
 
-RULE_MODULES = (glossary_rules, language, names, layout, residue, captions, semantic, bilingual)
+RULE_MODULES = (glossary_rules, language, names, layout, residue, captions, semantic, bilingual,
+                consistency)  # fmt: skip
 
 __all__ = ["Example", "Rule", "RuleContext", "Unit", "all_rules", "find_rule", "rule"]
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from tqcheck.glossary.matcher import CompiledGlossary, TermMatch
     from tqcheck.langid import LanguageDetector
 
-Scope = Literal["sentence", "paragraph", "document", "segment"]
+Scope = Literal["sentence", "paragraph", "document", "segment", "run"]
 _CODE = re.compile(r"^TQ\d{3}$")
 
 
@@ -67,6 +67,31 @@ class RuleContext:
             matches = self.glossary.find(self.document.prose) if self.glossary else []
             self.shared["term_matches"] = matches
         return self.shared["term_matches"]
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentRecord:
+    """A checked segment as run-scope rules see it: every file of the run at once.
+
+    `where` is (start, end, line, column, end_line, end_column) of the target in its file.
+    """
+
+    path: str
+    unit: str
+    source: str
+    target: str
+    where: tuple[int, int, int, int, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class RunUnit:
+    """What a run-scope rule is given: the segments of all files, in run order.
+
+    Its hits are `(record index, Hit)` pairs; the engine reports each on the target of
+    that record.
+    """
+
+    records: tuple[SegmentRecord, ...]
 
 
 @dataclass(frozen=True, slots=True)
