@@ -77,7 +77,7 @@ def build_document(path: str, file_text: str, kind: str, parsed: ParsedFile) -> 
     paragraphs: list[Span] = []
     cursor = 0
     for raw in parsed.segments:
-        if chunks:
+        if segments:  # also after an empty target, which adds no chunk
             chunks.append(SEPARATOR)
             cursor += len(SEPARATOR)
         start = cursor

@@ -18,8 +18,8 @@ from tqcheck.formats.base import ParsedFile, RawSegment, TextPiece, normalise_la
 
 _SOURCE_NAMES = frozenset({"source", "src", "original", "source text", "msgid", "from"})
 _TARGET_NAMES = frozenset({"target", "tgt", "translation", "target text", "msgstr", "to"})
-_ENGLISH_NAMES = {Locale.parse(c).english_name.lower(): c
-                  for c in ("es", "fr", "pt", "de", "it", "en")}  # fmt: skip
+_ENGLISH_NAMES = {name.lower(): code for code, name in Locale("en").languages.items()
+                  if len(code) == 2}  # fmt: skip
 _ID_NAMES = frozenset({"id", "key", "unit", "unit id", "segment", "segment id", "name"})
 
 
@@ -117,9 +117,13 @@ def _cell_spans(
 
 
 def _header(cells: Sequence[str]) -> bool:
-    """A header names its columns: known names or language codes in at least two cells."""
-    named = sum(1 for c in cells if _role(c) is not None or _language(c) is not None)
-    return named >= 2
+    """A header names its columns: known names or language codes in at least two cells.
+
+    Language cells must differ: a first row "No,No" is data, not two Norwegian columns.
+    """
+    roles = sum(1 for c in cells if _role(c) is not None)
+    langs = {c.strip().lower() for c in cells if _role(c) is None and _language(c)}
+    return roles + len(langs) >= 2
 
 
 def _role(cell: str) -> str | None:
@@ -151,10 +155,14 @@ def _columns(
     roles = [_role(c) for c in header]
     langs = [_language(c) if roles[i] is None else None for i, c in enumerate(header)]
     id_col = roles.index("id") if "id" in roles else None
-    if "source" in roles and "target" in roles:
-        return roles.index("source"), roles.index("target"), id_col, None, None
-    columns = [i for i, lang in enumerate(langs) if lang]
     pick = {lang: i for i, lang in reversed(list(enumerate(langs))) if lang}
-    source = pick.get(source_lang or "", columns[0] if columns else 0)
-    target = pick.get(target_lang or "", next((i for i in columns if i != source), 1))
+    source = roles.index("source") if "source" in roles else pick.get(source_lang or "")
+    target = roles.index("target") if "target" in roles else pick.get(target_lang or "")
+    # Unnamed columns, those a language names first, fill what the names left open.
+    spare = [i for i in sorted(range(len(header)), key=lambda i: langs[i] is None)
+             if roles[i] is None]  # fmt: skip
+    if source is None:
+        source = next((i for i in spare if i != target), 0)
+    if target is None:
+        target = next((i for i in spare if i != source), 1)
     return source, target, id_col, langs[source], langs[target]
