@@ -152,6 +152,7 @@ class Document:
     file_text: str | None = None
     source_lang: str | None = None  # as the file declares it
     target_lang: str | None = None
+    guessed_target: bool = False  # target_lang was guessed from the text, not declared
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>", kind: str = "text") -> Document:

@@ -219,6 +219,8 @@ class Checker:
                 continue
             if rule.scope == "run" or (rule.structure and document.is_segmented):
                 continue
+            if rule.langs and self.config.target not in rule.langs:
+                continue
             if rule.scope == "segment" and not document.segments:
                 continue
             if rule.scope not in units:
@@ -233,12 +235,15 @@ class Checker:
         if not any(r.scope == "run" for r in self.rules):
             return ()
         records = []
+        declared = self.config.target_lang or (None if document.guessed_target
+                                               else document.target_lang)  # fmt: skip
         for segment in document.segments:
             if segment.aligned and segment.has_target:
                 at = document.locate(segment.start, segment.end)
                 records.append(SegmentRecord(document.path, segment.id, segment.source,
                                              segment.target, (at.start, at.end, at.line,
-                                             at.column, at.end_line, at.end_column)))  # fmt: skip
+                                             at.column, at.end_line, at.end_column),
+                                             declared))  # fmt: skip
         return tuple(records)
 
     def run_findings(self, records: Sequence[SegmentRecord]) -> list[Finding]:
@@ -387,6 +392,25 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
             yield path
 
 
+def with_languages(document: Document, config: Config) -> Document:
+    """A translation file that declares no languages gets them guessed from its text.
+
+    Only where the user set none; a guess below langdetect's 0.9 stays unknown.
+    """
+    if not document.is_segmented or not document.segments:
+        return document
+    from dataclasses import replace
+
+    from tqcheck.langid import guess_language
+
+    if config.target_lang is None and document.target_lang is None:
+        document = replace(document, target_lang=guess_language(document.text), guessed_target=True)
+    if config.source_lang is None and document.source_lang is None:
+        sources = "\n".join(segment.source for segment in document.segments)
+        document = replace(document, source_lang=guess_language(sources))
+    return document
+
+
 def read_any(path: str, config: Config) -> Document:
     """Read a text or translation file (format by extension, then content) into a Document."""
     from tqcheck.formats import ReadOptions, load
@@ -394,7 +418,8 @@ def read_any(path: str, config: Config) -> Document:
     name, data = ("<stdin>", sys.stdin.buffer.read()) if path == STDIN else (path, None)
     if data is None:
         data = read_bytes(path)
-    document = load(name, data, ReadOptions(config.source_lang, config.target_lang))
+    options = ReadOptions(config.source_lang, config.target_lang)
+    document = with_languages(load(name, data, options), config)
     if config.source_file and not document.is_segmented:
         from tqcheck.formats.aligned import pair_with_source
 
@@ -517,6 +542,6 @@ def check_text(
 
     reader = "csv" if kind == "tsv" else kind
     options = ReadOptions(checker.config.source_lang, checker.config.target_lang)
-    document = load(path, text.encode(), options, kind=reader)
+    document = with_languages(load(path, text.encode(), options, kind=reader), checker.config)
     findings = checker.check(document) + checker.run_findings(checker.records(document))
     return sorted(findings, key=Finding.sort_key)

@@ -100,3 +100,29 @@ class LangdetectDetector:
 def create_detector(languages: tuple[str, ...] = PLAUSIBLE) -> LanguageDetector:
     """The default detector: langdetect over the plausible languages."""
     return LangdetectDetector(languages)
+
+
+GUESS_MIN_CONFIDENCE = 0.9  # below this a file's language is left unknown, not guessed
+_GUESS_SAMPLE = 10_000  # characters: plenty for a confident guess, bounded cost
+_GUESS_MIN_WORDS = 30  # a few short units are too little to tell Spanish from Galician
+_guesser: LangdetectDetector | None = None
+
+
+def guess_language(text: str) -> str | None:
+    """The language of a file's text among all langdetect knows, or None when unsure.
+
+    Used for translation files that declare no language, so an Afrikaans PO file is not
+    checked as English.
+    """
+    global _guesser
+    sample = " ".join(text.split())[:_GUESS_SAMPLE]
+    if len(sample.split()) < _GUESS_MIN_WORDS:
+        return None
+    if _guesser is None:
+        from langdetect.detector_factory import PROFILES_DIRECTORY
+
+        _guesser = LangdetectDetector(tuple(sorted(os.listdir(PROFILES_DIRECTORY))))
+    guess = _guesser.detect(sample)
+    if guess is None or guess.confidence < GUESS_MIN_CONFIDENCE:
+        return None
+    return guess.lang.split("-")[0]

@@ -81,6 +81,7 @@ class SegmentRecord:
     source: str
     target: str
     where: tuple[int, int, int, int, int, int]
+    lang: str | None = None  # the target language: only same-language segments are compared
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +124,7 @@ class Rule:
     masks: bool = False
     structure: bool = False
     examples_kind: str = "text"
+    langs: frozenset[str] = frozenset()  # target languages it applies to; empty: all
 
     def run(self, unit: Unit, context: RuleContext) -> Iterable[Hit]:
         """Run the rule on one unit."""
@@ -147,6 +149,7 @@ def rule(
     masks: bool = False,
     structure: bool = False,
     examples_kind: str = "text",
+    langs: Iterable[str] = (),
 ) -> Callable[[RuleFunc], Rule]:
     """Declare a rule; its name is the kebab-case function name.
 
@@ -157,7 +160,8 @@ def rule(
     A `structure` rule reads how an article's paragraphs follow each other (a broken
     paragraph, a caption); it is skipped on translation files, whose units are not an
     article's flow. `examples_kind` names the reader for the examples ("tsv": one
-    source<TAB>target pair per line).
+    source<TAB>target pair per line). `langs` limits a rule to target languages whose
+    typography or grammar it encodes (English capitals, English quotation marks).
     """
     if not _CODE.match(code):
         raise ValueError(f"rule code {code!r} must look like TQ123")
@@ -179,6 +183,7 @@ def rule(
             masks=masks,
             structure=structure,
             examples_kind=examples_kind,
+            langs=frozenset(langs),
         )
 
     return wrap

@@ -62,10 +62,10 @@ def inconsistent_translation(
     The most frequent translation (the first seen on a tie) is taken as the reference;
     every other one is reported, naming where the reference is.
     """
-    groups: dict[str, list[int]] = defaultdict(list)
+    groups: dict[tuple[str | None, str], list[int]] = defaultdict(list)
     for index, record in enumerate(unit.records):
         if _comparable(record):
-            groups[_squeezed(record.source)].append(index)
+            groups[record.lang, _squeezed(record.source)].append(index)
     for indexes in groups.values():
         targets = Counter(_squeezed(unit.records[i].target) for i in indexes)
         if len(targets) < 2:
@@ -110,10 +110,10 @@ def shared_translation(unit: RunUnit, context: RuleContext | None) -> Iterator[t
 
     Sources that differ only in case, spacing or edge punctuation count as the same.
     """
-    groups: dict[str, list[int]] = defaultdict(list)
+    groups: dict[tuple[str | None, str], list[int]] = defaultdict(list)
     for index, record in enumerate(unit.records):
         if _comparable(record):
-            groups[_squeezed(record.target)].append(index)
+            groups[record.lang, _squeezed(record.target)].append(index)
     for indexes in groups.values():
         sources: dict[str, int] = {}
         for i in indexes:

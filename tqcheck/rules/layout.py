@@ -68,6 +68,8 @@ def doubled_punctuation(unit: Unit, ctx: RuleContext) -> Iterator[Hit]:
         return
     for match in _DOUBLED.finditer(unit.text):
         kind = match.lastgroup if match.lastgroup != "mark" else "space"
+        if kind == "space" and ctx.target_lang == "fr" and match.group("mark") in ":;!?":
+            continue  # French typography puts a space before the high marks
         seen = match.group()
         fixed = match.group("mark") if kind == "space" else _FIXED[kind]
         what = "space before punctuation" if kind == "space" else "doubled punctuation"
@@ -306,6 +308,7 @@ _LABEL_NEXT = _wordset("and or of to in on at is was are were")
     "TQ404",
     Severity.WARNING,
     "paragraph",
+    langs=["en"],
     bad=[
         (
             "Stoltenberg referred to Kyiv's aspirations to join the Alliance, and He trusted that "

@@ -297,6 +297,7 @@ def _low_quote_hits(match: re.Match[str]) -> Iterator[Hit]:
     "TQ409",
     Severity.WARNING,
     "paragraph",
+    langs=["en"],
     bad=[
         ("The crowd chanted «Ukraine will win» outside the venue.", "«"),
         ("Lavrov called the decision « absurde » on Tuesday.", "« "),
