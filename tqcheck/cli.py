@@ -81,7 +81,9 @@ def check(
     profile: Annotated[
         str, typer.Option(help="House style: default, ap, reuters, guardian.")
     ] = "default",
-    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    output_format: Annotated[
+        str, typer.Option("--format", help="text, json, sarif, junit, github or gitlab.")
+    ] = "text",
     select: Annotated[
         list[str] | None, typer.Option(help="Rule codes, prefixes or names to enable.")
     ] = None,

@@ -15,7 +15,7 @@ from tqcheck import __version__
 from tqcheck.config import Config, ConfigError
 from tqcheck.document import Document, InputError, load_document, read_bytes
 from tqcheck.embeddings import Embedder
-from tqcheck.glossary.loader import GlossaryError, load_glossary
+from tqcheck.glossary.loader import GlossaryError, display_name, load_glossary
 from tqcheck.glossary.matcher import CompiledGlossary
 from tqcheck.glossary.model import Glossary
 from tqcheck.langid import LanguageDetector
@@ -75,10 +75,7 @@ def shipped_glossary_paths() -> list[Path]:
 
 def display_path(path: str | Path) -> str:
     """Shipped glossaries are named relative to the package so signatures are portable."""
-    resolved = Path(path).resolve()
-    if resolved.parent == SHIPPED_DIR.resolve():
-        return f"tqcheck:glossaries/{resolved.name}"
-    return str(path)
+    return display_name(path)
 
 
 @dataclass

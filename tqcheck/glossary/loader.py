@@ -283,6 +283,17 @@ def parse_glossary(data: bytes, path: str) -> tuple[Glossary | None, list[Glossa
     return glossary, reader.issues
 
 
+SHIPPED_DIR = Path(__file__).resolve().parent.parent / "glossaries"
+
+
+def display_name(path: str | Path) -> str:
+    """Shipped glossaries are named `tqcheck:glossaries/<file>` so output is portable."""
+    resolved = Path(path).resolve()
+    if resolved.parent == SHIPPED_DIR.resolve():
+        return f"tqcheck:glossaries/{resolved.name}"
+    return str(path)
+
+
 def _relocated(glossary: Glossary, path: str) -> Glossary:
     """A cached glossary named by the path it was loaded from this time."""
     if glossary.path == path:

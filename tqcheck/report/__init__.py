@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from tqcheck.model import RunResult, Severity
-from tqcheck.report import json_report, text_report
+from tqcheck.report import github, gitlab, json_report, junit, sarif, text_report
 
 FORMATS: dict[str, Callable[..., str]] = {
     "text": text_report.render,
     "json": json_report.render,
+    "sarif": sarif.render,
+    "junit": junit.render,
+    "github": github.render,
+    "gitlab": gitlab.render,
 }
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
+from tqcheck.glossary.loader import display_name
 from tqcheck.glossary.matcher import Classified, classify
 from tqcheck.model import Hit, Severity
 from tqcheck.rules.base import RuleContext, Unit, rule
@@ -49,7 +50,7 @@ def _evidence(item: Classified, **extra: object) -> dict[str, object]:
         "concept": concept.id,
         "class": concept.cls,
         "form_status": item.form.status,
-        "glossary": concept.origin,
+        "glossary": display_name(concept.origin),
         "provenance": concept.provenance,
     }
     if item.form.lang:
