@@ -14,11 +14,12 @@ from tqcheck.rules import (
     names,
     residue,
     semantic,
+    transfer,
 )
 from tqcheck.rules.base import Example, Rule, RuleContext, Unit, rule
 
 RULE_MODULES = (glossary_rules, language, names, layout, residue, captions, semantic, bilingual,
-                consistency)  # fmt: skip
+                consistency, transfer)  # fmt: skip
 
 __all__ = ["Example", "Rule", "RuleContext", "Unit", "all_rules", "find_rule", "rule"]
 
