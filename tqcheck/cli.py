@@ -79,8 +79,8 @@ def check(
         ),
     ] = None,
     profile: Annotated[
-        str, typer.Option(help="House style: default, ap, reuters, guardian.")
-    ] = "default",
+        str | None, typer.Option(help="House style: default, ap, reuters, guardian.")
+    ] = None,
     output_format: Annotated[
         str, typer.Option("--format", help="text, json, sarif, junit, github or gitlab.")
     ] = "text",
@@ -91,8 +91,25 @@ def check(
         list[str] | None, typer.Option(help="Rule codes, prefixes or names to disable.")
     ] = None,
     fail_on: Annotated[
-        str, typer.Option(help="Exit 1 on findings at or above: error, warning, info.")
-    ] = "warning",
+        str | None,
+        typer.Option(help="Exit 1 on findings at or above: error, warning (default), info."),
+    ] = None,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even with findings (errors still exit 2).")
+    ] = False,
+    config_file: Annotated[
+        str | None,
+        typer.Option(
+            "--config",
+            help="A tqcheck.toml or pyproject.toml, over the one found upward from the paths.",
+        ),
+    ] = None,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Print counts per rule instead of findings.")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Findings only: no summary line, no notes.")
+    ] = False,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to FILE.")
     ] = None,
@@ -100,12 +117,12 @@ def check(
         int, typer.Option("--jobs", "-j", help="Worker processes for many files; 0 = one per CPU.")
     ] = 0,
     embeddings: Annotated[
-        bool,
+        bool | None,
         typer.Option(
             "--embeddings/--no-embeddings",
             help="Run semantic rules (TQ3xx) with an embedding model; --no-embeddings: rules only.",
         ),
-    ] = True,
+    ] = None,
     model: Annotated[
         str | None,
         typer.Option(
@@ -118,11 +135,13 @@ def check(
 
     Reads text and Markdown, and translation files: XLIFF 1.2/2.x, PO/POT, TMX, CSV/TSV
     (by extension, then by content). In translation files each unit's target is checked
-    against its source.
+    against its source. Settings come from [tool.tqcheck] in the nearest pyproject.toml or
+    a tqcheck.toml, then --config, then these options.
 
-    Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, glossary or input errors.
+    Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, config, glossary or
+    input errors.
     """
-    from tqcheck.config import Config, ConfigError
+    from tqcheck.config import ConfigError, build_config
     from tqcheck.engine import check_paths, default_jobs
     from tqcheck.model import Severity
     from tqcheck.report import FORMATS, exit_code
@@ -134,18 +153,19 @@ def check(
     if output is not None and any(_same_file(output, p) for p in paths):
         raise _fail(f"--output {output} is one of the checked files; choose another path")
     try:
-        config = Config(
-            glossaries=_split(glossary),
-            source_lang=source_lang,
-            target_lang=target_lang,
-            source_file=str(source) if source else None,
-            profile=profile,
-            select=_split(select),
-            ignore=_split(ignore),
-            fail_on=Severity.parse(fail_on),
-            embeddings=embeddings,
-            model=model,
-        )
+        flags = {
+            "glossaries": _split(glossary) or None,
+            "source_lang": source_lang,
+            "target_lang": target_lang,
+            "source_file": str(source) if source else None,
+            "profile": profile,
+            "select": _split(select) or None,
+            "ignore": _split(ignore) or None,
+            "fail_on": Severity.parse(fail_on) if fail_on else None,
+            "embeddings": embeddings,
+            "model": model,
+        }
+        config = build_config(paths, config_file, flags)
         with _progress_bar() as progress:
             result = check_paths(paths, config, keep_sources=output_format == "text",
                                  jobs=jobs or default_jobs(), progress=progress)  # fmt: skip
@@ -153,16 +173,35 @@ def check(
         raise _fail(str(exc)) from None
     for error in result.errors:
         typer.echo(f"tqcheck: error: {error}", err=True)
-    if not result.signature.get("glossaries") and not glossary:
+    if not quiet and not result.signature.get("glossaries") and not config.glossaries:
         typer.echo(
-            f"tqcheck: note: no shipped glossary for {source_lang or 'any source'} → "
-            f"{target_lang or 'en'}; glossary rules were skipped (use --glossary FILE)",
+            f"tqcheck: note: no shipped glossary for {config.source_lang or 'any source'} → "
+            f"{config.target}; glossary rules were skipped (use --glossary FILE)",
             err=True,
         )
     color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    report = FORMATS[output_format](result, color=color)
+    if statistics:
+        report = _statistics(result)
+    else:
+        report = FORMATS[output_format](result, color=color)
+        if quiet and output_format == "text":
+            report = report.rstrip("\n").rpartition("\n")[0].rstrip("\n") + "\n"
+            report = "" if report == "\n" else report
     _write(report, output)
-    raise typer.Exit(exit_code(result, config.fail_on))
+    code = exit_code(result, config.fail_on)
+    raise typer.Exit(0 if exit_zero and code == 1 else code)
+
+
+def _statistics(result: object) -> str:
+    """Counts per rule, most frequent first (then by code), and a total."""
+    from collections import Counter
+
+    findings = getattr(result, "findings", ())
+    counts = Counter((f.code, f.rule, f.severity.label) for f in findings)
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
+    lines = [f"{n:>6}  {code}  {rule:<26} {label}" for (code, rule, label), n in rows]
+    lines.append(f"{len(findings):>6}  total")
+    return "\n".join(lines) + "\n"
 
 
 @contextmanager
