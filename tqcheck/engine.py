@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import fnmatch
 import hashlib
 import sys
 from collections import Counter
@@ -116,6 +117,7 @@ class Checker:
             "profile": self.config.profile,
             "rules": [r.code for r in self.rules],
             "fail_on": self.config.fail_on.label,
+            "config_files": [Path(p).name for p in self.config.config_files],
             **self._langid_signature(),
             **self._embedding_signature(),
         }
@@ -130,8 +132,11 @@ class Checker:
         from tqcheck.embeddings import DEFAULT_MODEL
         from tqcheck.rules.semantic import MARGIN_MIN, SIM_MIN, SWAP_MAX, TOP_K
 
-        return {"embeddings": {"model": self.config.model or DEFAULT_MODEL, "sim_min": SIM_MIN,
-                               "margin_min": MARGIN_MIN, "swap_max": SWAP_MAX,
+        given = self.config.thresholds
+        return {"embeddings": {"model": self.config.model or DEFAULT_MODEL,
+                               "sim_min": given.get("sim-min", SIM_MIN),
+                               "margin_min": given.get("margin-min", MARGIN_MIN),
+                               "swap_max": given.get("swap-max", SWAP_MAX),
                                "top_k": TOP_K}}  # fmt: skip
 
     def embedder(self) -> Embedder | None:
@@ -206,10 +211,11 @@ class Checker:
             source_langs=(self.config.source_lang,) if self.config.source_lang else (),
             detector=self.language_detector(),
             embedder=self.embedder(),
+            settings=dict(self.config.thresholds),
         )
         located = []
         units: dict[str, list[Unit]] = {}  # built once per scope, shared by the rules
-        for rule in self.rules:
+        for rule in self._rules_for(document.path):
             if "glossary" in rule.needs and self.glossary is None:
                 continue
             if "embeddings" in rule.needs and context.embedder is None:
@@ -226,6 +232,15 @@ class Checker:
                 for hit in rule.run(unit, context):
                     located.append((rule, _absolute(hit, unit.start)))
         return _findings(document, located, self.config)
+
+    def _rules_for(self, path: str) -> tuple[Rule, ...]:
+        """The selected rules minus those a per-file-ignores glob turns off for this path."""
+        root = self.config.root
+        ignored = [selector for glob, selectors in self.config.per_file_ignores
+                   if matches_glob(path, [glob], root) for selector in selectors]  # fmt: skip
+        if not ignored:
+            return self.rules
+        return tuple(r for r in self.rules if max(_specificity(s, r) for s in ignored) < 0)
 
     def records(self, document: Document) -> tuple[SegmentRecord, ...]:
         """The document's segments for run-scope rules (none when no such rule is selected)."""
@@ -376,17 +391,44 @@ def _applies(glossary: Glossary, config: Config) -> bool:
     return config.source_lang is None or glossary.source_lang == config.source_lang
 
 
-def expand_paths(paths: Iterable[str]) -> Iterator[str]:
-    """Files to check: directories recurse into text files (sorted), "-" is stdin."""
+def expand_paths(paths: Iterable[str], config: Config | None = None) -> Iterator[str]:
+    """Files to check: directories recurse into known file types (sorted), "-" is stdin.
+
+    In directories, `include` globs replace the known types and `exclude` globs skip files
+    and folders; globs match paths relative to the configuration's folder (or the name).
+    Files named explicitly are always checked.
+    """
+    config = config or Config()
     for path in paths:
         candidate = Path(path)
         if path != STDIN and candidate.is_dir():
             for child in sorted(candidate.rglob("*")):
                 hidden = any(part.startswith(".") for part in child.relative_to(candidate).parts)
-                if child.is_file() and not hidden and child.suffix.lower() in CHECKED_SUFFIXES:
+                if child.is_file() and not hidden and _wanted(child, config):
                     yield str(child)
         else:
             yield path
+
+
+def matches_glob(path: str | Path, patterns: Iterable[str], root: str = ".") -> bool:
+    """Does a path match a glob, relative to root, by its name, or in any parent folder?"""
+    resolved = Path(path).resolve()
+    try:
+        relative = resolved.relative_to(Path(root).resolve()).as_posix()
+    except ValueError:
+        relative = Path(path).as_posix()
+    parents = [p.as_posix() for p in Path(relative).parents if p.as_posix() != "."]
+    return any(fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(resolved.name, pattern)
+               or any(fnmatch.fnmatch(parent, pattern.rstrip("/")) for parent in parents)
+               for pattern in patterns)  # fmt: skip
+
+
+def _wanted(path: Path, config: Config) -> bool:
+    if config.exclude and matches_glob(path, config.exclude, config.root):
+        return False
+    if config.include:
+        return matches_glob(path, config.include, config.root)
+    return path.suffix.lower() in CHECKED_SUFFIXES
 
 
 def with_languages(document: Document, config: Config) -> Document:
@@ -498,7 +540,7 @@ def check_paths(
     findings: list[Finding] = []
     errors = list(checker.errors)
     files, sources, records = [], {}, []
-    todo = list(expand_paths(paths))
+    todo = list(expand_paths(paths, checker.config))
     for done, outcome in enumerate(_outcomes(checker, todo, keep_sources, jobs), 1):
         if progress is not None:
             progress(done, len(todo))

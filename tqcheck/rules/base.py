@@ -52,6 +52,7 @@ class RuleContext:
     shared: dict[str, Any] = field(default_factory=dict)
     embedder: Embedder | None = None  # set only when an embedding rule runs
     detector: LanguageDetector | None = None  # set only when a rule needs "langid"
+    settings: dict[str, float] = field(default_factory=dict)  # configured thresholds
 
     def run_memo(self) -> dict[str, Any]:
         """A cache that lives for the whole run (the compiled glossary's), else per document.

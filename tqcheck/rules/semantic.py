@@ -126,14 +126,14 @@ def decide(
         index = int(order[rank])
         similarity = float(scores[index])
         following = float(scores[order[rank + 1]]) if rank + 1 < len(order) else 0.0
-        if similarity < SIM_MIN:
+        if similarity < ctx.settings.get("sim-min", SIM_MIN):
             return None
         margin = similarity - following
         facts = _facts(candidate, concepts[index], ctx.profile)
         # A word the glossary flags for this very concept ("penal" for the ICC) settles a
         # near tie between neighbours ("International Court of Justice").
         own_flag = any(index in flagged_words.get(w, ()) for w in candidate.words)
-        if facts is None or (margin < MARGIN_MIN and not own_flag):
+        if facts is None or (margin < ctx.settings.get("margin-min", MARGIN_MIN) and not own_flag):
             continue
         if any(w in known_words for w in facts.unmatched):
             return None  # another named entity: a different body, not a calque of this one
@@ -147,7 +147,7 @@ def decide(
         if own_flag:
             signals.append("flagged-word")
         possessive = any("'s" in f or "’s" in f for f in concepts[index].accepted(ctx.profile))
-        swapped = facts.unmatched and similarity < SWAP_MAX
+        swapped = facts.unmatched and similarity < ctx.settings.get("swap-max", SWAP_MAX)
         if index in accepted_at and (swapped or (facts.reordered and not possessive)):
             signals.append("accepted-form-elsewhere")
         if not signals:
