@@ -30,6 +30,8 @@ _MARKDOWN_MASKED = re.compile(
     r"|<!--.*?-->|</?[A-Za-z][^>\n]*>",  # HTML comments and tags
     re.MULTILINE | re.DOTALL,
 )
+# A tqcheck suppression comment in a plain-text file (Markdown masks all HTML comments).
+_DIRECTIVE = re.compile(r"<!--\s*tqcheck\s*:.*?-->", re.IGNORECASE | re.DOTALL)
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown"})
 _BINARY_SNIFF = 8192
 
@@ -231,6 +233,8 @@ def mask_non_prose(text: str, kind: str = "text") -> str:
     """Blank out non-prose with spaces (newlines kept), so offsets stay those of `text`."""
     if kind == "markdown":
         text = _MARKDOWN_MASKED.sub(_blank, text)
+    elif "tqcheck" in text:
+        text = _DIRECTIVE.sub(_blank, text)  # suppression comments are not prose
     if "://" in text or "www." in text:
         text = _URL.sub(_blank, text)
     if "@" in text:

@@ -198,11 +198,14 @@ class Checker:
             self._variants[key] = variant
         return self._variants[key]
 
-    def check(self, document: Document) -> list[Finding]:
-        """All findings of one document, deduplicated and sorted."""
+    def check(self, document: Document, suppress: bool = True) -> list[Finding]:
+        """All findings of one document, deduplicated and sorted.
+
+        Inline suppression comments apply unless `suppress` is False (then TQ901 is silent).
+        """
         checker = self.for_document(document)
         if checker is not self:
-            return checker.check(document)
+            return checker.check(document, suppress)
         context = RuleContext(
             document=document,
             glossary=self.glossary,
@@ -214,24 +217,43 @@ class Checker:
             settings=dict(self.config.thresholds),
         )
         located = []
+        ran: set[str] = set()  # codes of the rules that ran (suppressions are judged by them)
         units: dict[str, list[Unit]] = {}  # built once per scope, shared by the rules
         for rule in self._rules_for(document.path):
             if "glossary" in rule.needs and self.glossary is None:
                 continue
             if "embeddings" in rule.needs and context.embedder is None:
                 continue
-            if rule.scope == "run" or (rule.structure and document.is_segmented):
+            if rule.scope in ("run", "engine") or (rule.structure and document.is_segmented):
                 continue
             if rule.langs and self.config.target not in rule.langs:
                 continue
             if rule.scope == "segment" and not document.segments:
                 continue
+            ran.add(rule.code)
             if rule.scope not in units:
                 units[rule.scope] = list(units_for(document, rule))
             for unit in units[rule.scope]:
                 for hit in rule.run(unit, context):
                     located.append((rule, _absolute(hit, unit.start)))
-        return _findings(document, located, self.config)
+        findings = _findings(document, located, self.config)
+        return self._suppressed(document, findings, ran) if suppress else findings
+
+    def _suppressed(
+        self, document: Document, findings: list[Finding], ran: set[str]
+    ) -> list[Finding]:
+        """Findings minus those inline comments suppress, plus TQ901 for idle comments."""
+        from tqcheck.suppression import SELF_CODE, apply, parse_directives
+
+        directives = parse_directives(document)
+        if not directives:
+            return findings
+        meta = next((r for r in self.rules if r.code == SELF_CODE), None)
+        outcome = apply(findings, directives, ran | ({SELF_CODE} if meta else set()))
+        if meta is None or not outcome.problems:
+            return outcome.kept
+        reported = _findings(document, [(meta, p.hit()) for p in outcome.problems], self.config)
+        return sorted(outcome.kept + reported, key=Finding.sort_key)
 
     def _rules_for(self, path: str) -> tuple[Rule, ...]:
         """The selected rules minus those a per-file-ignores glob turns off for this path."""

@@ -11,6 +11,7 @@ from tqcheck.rules import (
     glossary_rules,
     language,
     layout,
+    meta,
     names,
     residue,
     semantic,
@@ -19,7 +20,7 @@ from tqcheck.rules import (
 from tqcheck.rules.base import Example, Rule, RuleContext, Unit, rule
 
 RULE_MODULES = (glossary_rules, language, names, layout, residue, captions, semantic, bilingual,
-                consistency, transfer)  # fmt: skip
+                consistency, meta, transfer)  # fmt: skip
 
 __all__ = ["Example", "Rule", "RuleContext", "Unit", "all_rules", "find_rule", "rule"]
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from tqcheck.glossary.matcher import CompiledGlossary, TermMatch
     from tqcheck.langid import LanguageDetector
 
-Scope = Literal["sentence", "paragraph", "document", "segment", "run"]
+Scope = Literal["sentence", "paragraph", "document", "segment", "run", "engine"]
 _CODE = re.compile(r"^TQ\d{3}$")
 
 
