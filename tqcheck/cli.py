@@ -110,6 +110,22 @@ def check(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Findings only: no summary line, no notes.")
     ] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option("--baseline", help="Report only findings not recorded in this baseline."),
+    ] = None,
+    write_baseline: Annotated[
+        Path | None,
+        typer.Option("--write-baseline", help="Record the current findings in FILE and exit 0."),
+    ] = None,
+    diff: Annotated[
+        str | None,
+        typer.Option(
+            "--diff",
+            help="Report only findings on lines changed since this git "
+            "revision (untracked files count as changed).",
+        ),
+    ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to FILE.")
     ] = None,
@@ -141,8 +157,13 @@ def check(
     Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, config, glossary or
     input errors.
     """
+    from dataclasses import replace
+
+    from tqcheck.baseline import BaselineError, filter_new, load_baseline
+    from tqcheck.baseline import write_baseline as write
     from tqcheck.config import ConfigError, build_config
     from tqcheck.engine import check_paths, default_jobs
+    from tqcheck.gitdiff import DiffError, changed_lines, keep
     from tqcheck.model import Severity
     from tqcheck.report import FORMATS, exit_code
 
@@ -166,10 +187,26 @@ def check(
             "model": model,
         }
         config = build_config(paths, config_file, flags)
+        known = load_baseline(baseline) if baseline is not None else None
+        changed = changed_lines(diff, paths) if diff is not None else None
         with _progress_bar() as progress:
             result = check_paths(paths, config, keep_sources=output_format == "text",
                                  jobs=jobs or default_jobs(), progress=progress)  # fmt: skip
-    except (ConfigError, ValueError) as exc:
+        if changed is not None:
+            result = replace(result, findings=tuple(f for f in result.findings
+                                                    if keep(f, changed)))  # fmt: skip
+        if write_baseline is not None:
+            write(result, write_baseline)
+            typer.echo(f"tqcheck: wrote {len(result.findings)} finding(s) to {write_baseline}",
+                       err=True)  # fmt: skip
+            raise typer.Exit(2 if result.errors else 0)
+        if known is not None:
+            new, matched = filter_new(result.findings, known)
+            result = replace(result, findings=tuple(new))
+            if matched and not quiet:
+                typer.echo(f"tqcheck: note: {matched} finding(s) in the baseline {baseline} "
+                           "not shown", err=True)  # fmt: skip
+    except (ConfigError, ValueError, BaselineError, DiffError) as exc:
         raise _fail(str(exc)) from None
     for error in result.errors:
         typer.echo(f"tqcheck: error: {error}", err=True)
