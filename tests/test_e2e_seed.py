@@ -26,6 +26,7 @@ EXPECTED = [
     (23, "TQ401", ". .", "."),
     (25, "TQ101", "Ammunition Convention in\n\nBunch", "Convention on Cluster Munitions"),
     (25, "TQ402", "in\n\nBunch", "in Bunch"),
+    (27, "TQ411", "others, no.", "others have not."),
     (29, "TQ406", "(Also read: NATO would raise", None),
     (31, "TQ407", "Velyka Dymerka, in Ukraine, after 500 days", None),
     (37, "TQ406", "(You can read: Russia on sending", None),
@@ -35,6 +36,7 @@ EXPECTED = [
     (45, "TQ406", "(Keep reading: It’s 500 days", None),
     (47, "TQ410", "NATO leaders meet in Lithuania.", None),
     (49, "TQ104", "Otán", "NATO"),
+    (51, "TQ411", "refers to remove", "refers to removing"),
     (53, "TQ406", "(Also read: What will happen to Wagner?", None),
     (57, "TQ101", "INTERNATIONAL WRITING", None),
 ]

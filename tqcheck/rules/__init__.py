@@ -15,12 +15,13 @@ from tqcheck.rules import (
     names,
     residue,
     semantic,
+    syntax,
     transfer,
 )
 from tqcheck.rules.base import Example, Rule, RuleContext, Unit, rule
 
 RULE_MODULES = (glossary_rules, language, names, layout, residue, captions, semantic, bilingual,
-                consistency, meta, transfer)  # fmt: skip
+                consistency, meta, syntax, transfer)  # fmt: skip
 
 __all__ = ["Example", "Rule", "RuleContext", "Unit", "all_rules", "find_rule", "rule"]
 
