@@ -109,3 +109,19 @@ def test_declared_languages_pick_the_glossaries() -> None:
 def test_structure_rules_do_not_read_units_as_an_article() -> None:
     rows = "Abrir el\tOpen the\nfichero\tfile\nGuardar el fichero\tSave the file\n"
     assert [f.code for f in check_text(rows, Config(select=("TQ4",)), kind="tsv")] == []
+
+
+def test_spelled_out_names_render_acronyms_and_partial_counts_are_info() -> None:
+    config = Config(select=("TQ501", "TQ105"))
+    text = "La Organización Mundial de la Salud.\tThe World Health Organization."
+    assert check_text(text, config, kind="tsv") == []
+    (finding,) = check_text("La OTAN y la OTAN.\tNATO and the alliance.", config, kind="tsv")
+    assert finding.severity.label == "info" and "2 times" in finding.message
+    (finding,) = check_text("La OTAN y la OMS.\tNATO and the agency.", config, kind="tsv")
+    assert finding.severity.label == "warning" and '"OMS"' in finding.message
+
+
+def test_endings_are_real_ones_and_exact_forms_stay_exact() -> None:
+    config = Config(select=("TQ501",))
+    assert check_text("Los refugiados sirios.\tThe Syrian refugees.", config, kind="tsv") == []
+    assert check_text("Son oito casos.\tThere are eight cases.", config, kind="tsv") == []

@@ -22,7 +22,7 @@ HEADER_FIELDS = ("id", "source_lang", "target_lang", "description", "version")
 CONCEPT_FIELDS = (
     "id", "class", "preferred", "admitted", "profiles", "deprecated", "superseded", "source",
     "casing", "match", "exceptions", "severity", "definition", "note", "provenance",
-    "misleading",
+    "misleading", "expansions",
 )  # fmt: skip
 FORM_FIELDS = ("text", "case", "accents", "hyphen", "inflect", "note")
 MATCH_FIELDS = ("case", "accents", "hyphen", "inflect")
@@ -227,6 +227,9 @@ class _Reader:
             deprecated=self.forms(data.get("deprecated"), "deprecated", line, match),
             superseded=self.forms(data.get("superseded"), "superseded", line, match),
             misleading=self.forms(data.get("misleading"), "misleading", line, match),
+            expansions=tuple(
+                f.text for f in self.forms(data.get("expansions"), "admitted", line, match)
+            ),
             source=self.source_forms(data.get("source"), line, match),
             casing=casing or "canonical",
             match=match,

@@ -76,6 +76,7 @@ def _merge(first: Concept, other: Concept) -> Concept:
         admitted=_union(first.admitted, other.admitted),
         deprecated=_union(first.deprecated, other.deprecated),
         misleading=_union(first.misleading, other.misleading),
+        expansions=_union(first.expansions, other.expansions),
         superseded=_union(first.superseded, other.superseded),
         exceptions=_union(first.exceptions, other.exceptions),
         source=sources,

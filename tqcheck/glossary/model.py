@@ -71,6 +71,9 @@ class Concept:
     # Ordinary English words that are wrong only as renderings of a source form (false
     # friends such as "actually" for "actualmente"); checked only where the source is known.
     misleading: tuple[Form, ...] = ()
+    # The full name an acronym stands for ("World Health Organization" for WHO): accepted
+    # under every profile, never suggested, outside house styles.
+    expansions: tuple[str, ...] = ()
     source: Mapping[str, tuple[Form, ...]] = field(default_factory=dict)
     casing: str = "canonical"
     match: MatchOptions = MatchOptions()
@@ -97,10 +100,11 @@ class Concept:
     def accepted(self, profile: str) -> tuple[str, ...]:
         """Forms never flagged under a profile; the default profile accepts every house."""
         if profile != DEFAULT_PROFILE:
-            return self.house(profile).forms
+            return (*self.house(profile).forms, *self.expansions)
         seen: dict[str, None] = {}
         for house in self.houses().values():
             seen.update(dict.fromkeys(house.forms))
+        seen.update(dict.fromkeys(self.expansions))
         return tuple(seen)
 
     def preferred_for(self, profile: str) -> str:

@@ -10,7 +10,7 @@ a term twice in the source needs two renderings in the target.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Collection, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
 import ahocorasick
@@ -18,7 +18,16 @@ import ahocorasick
 from tqcheck.glossary.folding import FoldedView, fold_key
 
 _ENGLISH_ENDINGS = ("s", "es")
-_MAX_OTHER_ENDING = 3  # "-en", "-es", "-ern": enough for plural and case endings
+# Inflection endings a form may carry, per language: plural, gender and case endings, not
+# any short tail ("Syrie" must not match "syriens", nor "infecté" match "infected").
+_ENDINGS = {
+    "en": _ENGLISH_ENDINGS,
+    "de": ("e", "n", "en", "er", "es", "s", "ern", "em", "ns"),
+    "fr": ("s", "x", "e", "es"),
+    "es": ("s", "es", "a", "as", "o", "os"),
+    "pt": ("s", "es", "a", "as", "o", "os"),
+}
+_MAX_OTHER_ENDING = 3  # languages without a list (and unknown ones): any ending this short
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +42,7 @@ class TermRequirement:
     source_forms: tuple[str, ...]
     accepted: tuple[str, ...]
     rendered: tuple[str, ...] = ()
+    exact: frozenset[str] = frozenset()  # forms (either side) that match only as cased
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,18 +58,20 @@ class TermGap:
 class FormScanner:
     """Finds many forms in a text at once: whole words, inflection-tolerant, longest first."""
 
-    def __init__(self, forms: Iterable[tuple[str, Hashable]], lang: str | None):
+    def __init__(self, forms: Iterable[tuple[str, Hashable]], lang: str | None,
+                 exact: Collection[str] = ()):  # fmt: skip
         self._automaton = ahocorasick.Automaton()
-        table: dict[str, set[Hashable]] = {}
+        table: dict[str, set[tuple[Hashable, str | None]]] = {}
         for text, payload in forms:
+            cased = text if text in exact else None  # matched only as written
             for key in _keys(text, lang):
-                table.setdefault(key, set()).add(payload)
+                table.setdefault(key, set()).add((payload, cased))
         for key, payloads in table.items():
             self._automaton.add_word(key, (len(key), tuple(sorted(payloads, key=repr))))
         self._empty = not table
         if table:
             self._automaton.make_automaton()
-        self._english = lang == "en"
+        self._endings = _ENDINGS.get(lang or "")
 
     def find(self, text: str) -> list[tuple[int, int, tuple[Hashable, ...]]]:
         """Non-overlapping matches (original offsets), the longest where two overlap."""
@@ -70,8 +82,14 @@ class FormScanner:
         for end, (length, payloads) in self._automaton.iter(view.text):
             start = end + 1 - length
             stop = self._word_end(view.text, start, end + 1)
-            if stop is not None:
-                found.append((start, stop, payloads))
+            if stop is None:
+                continue
+            begin = view.original(start)
+            written = text[begin : view.original(end) + 1]  # the form's part, as written
+            wanted = tuple(dict.fromkeys(p for p, cased in payloads
+                                         if cased is None or written == cased))  # fmt: skip
+            if wanted:
+                found.append((start, stop, wanted))
         found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
         kept, reach = [], -1
         for start, stop, payloads in found:
@@ -91,8 +109,8 @@ class FormScanner:
         if tail < len(view) and view[tail].isdigit():
             return None
         ending = view[end:tail]
-        if self._english:
-            return tail if ending in _ENGLISH_ENDINGS else None
+        if self._endings is not None:
+            return tail if ending in self._endings else None
         return tail if len(ending) <= _MAX_OTHER_ENDING else None
 
 
@@ -113,14 +131,16 @@ class TermChecker:
         self, requirements: Sequence[TermRequirement], source_lang: str | None, target_lang: str
     ):
         self.requirements = tuple(requirements)
+        exact = frozenset(f for r in self.requirements for f in r.exact)
         self._source = FormScanner(
             ((form, i) for i, r in enumerate(self.requirements) for form in r.source_forms),
             source_lang,
+            exact,
         )
         self._target = FormScanner(
             ((form, i) for i, r in enumerate(self.requirements)
              for form in (*r.accepted, *r.rendered)),
-            target_lang,
+            target_lang, exact,
         )  # fmt: skip
 
     def gaps(self, source: str, target: str) -> list[TermGap]:

@@ -21,6 +21,7 @@ from tqcheck.rules.base import RuleContext, Unit, rule
 # describe wrong renderings, not terms a source obliges the target to contain.
 _REQUIRED_CLASSES = frozenset({"acronym", "organisation", "place", "person", "title", "other"})
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _MIN_UNTRANSLATED_WORDS = 3  # "Google Maps", "OK", "Total": the same in both languages
 
 
@@ -59,7 +60,13 @@ def _requirement(concept: Concept, glossary: CompiledGlossary, langs: tuple[str,
     accepted = concept.accepted(glossary.profile)
     others = tuple(f.text for f in (*concept.deprecated, *concept.superseded))
     houses = tuple(t for house in concept.houses().values() for t in house.forms)
-    return TermRequirement(concept.id, sources, accepted, (*houses, *others, *sources))
+    # Case-exact forms ("OIT", not the numeral "oito"; "WHO", not the pronoun "who").
+    exact = {f.text for forms in concept.source.values() for f in forms
+             if f.match.case == "exact"}  # fmt: skip
+    if concept.match.case == "exact":
+        exact.update((*houses, *others))
+    return TermRequirement(concept.id, sources, accepted, (*houses, *others, *sources),
+                           frozenset(exact))  # fmt: skip
 
 
 @rule(
@@ -86,9 +93,10 @@ def _requirement(concept: Concept, glossary: CompiledGlossary, langs: tuple[str,
 def term_missing(unit: Unit, context: RuleContext) -> Iterator[Hit]:
     """A glossary term in the source with no accepted rendering in the target.
 
-    Occurrences are counted (two in the source need two in the target); plural and
-    possessive endings are tolerated. A wrong rendering (deprecated, miscased, a source
-    form left in) counts as rendered: its own rule reports it with a precise span.
+    Occurrences are counted (two in the source need two in the target), but a term rendered
+    fewer times than in the source is reported at info only (a pronoun may stand for a second
+    mention); plural and possessive endings are tolerated. A wrong rendering (deprecated,
+    miscased, a source form left in) counts as rendered: its own rule reports it precisely.
     """
     checker = _term_checker(context) if _checkable(unit) else None
     if checker is None:
@@ -108,7 +116,10 @@ def term_missing(unit: Unit, context: RuleContext) -> Iterator[Hit]:
             parts.append(f'Translate the source term "{gap.source_text}" as "{preferred}"')
     start, end = _trimmed(unit)
     evidence = {"terms": [str(g.requirement.key) for g in gaps]}
-    yield Hit(start, end, "; ".join(parts), ", ".join(suggestions), evidence)
+    # Rendered fewer times than the source has it: often a pronoun for a second mention,
+    # so only info; a term with no rendering at all keeps the rule's severity.
+    partial = Severity.INFO if all(g.in_target for g in gaps) else None
+    yield Hit(start, end, "; ".join(parts), ", ".join(suggestions), evidence, partial)
 
 
 @rule(
@@ -144,10 +155,17 @@ def untranslated_target(unit: Unit, context: RuleContext) -> Iterator[Hit]:
         return
     if " ".join(segment.source.split()) != " ".join(segment.target.split()):
         return
-    if len(_WORD.findall(mask_non_prose(segment.source))) < _MIN_UNTRANSLATED_WORDS:
+    if _running_words(segment.source) < _MIN_UNTRANSLATED_WORDS:
         return
     start, end = _trimmed(unit)
     yield Hit(start, end, "The target repeats the source: translate it")
+
+
+def _running_words(text: str) -> int:
+    """Lower-case words outside brackets: running text, not names, codes or citations
+    ("Chile (n = 30); El Salvador", "(Arq Bras Cardiol. 2020; 115(3):538-544).")."""
+    prose = _BRACKETED.sub(" ", mask_non_prose(text))
+    return sum(1 for word in _WORD.findall(prose) if word[0].islower())
 
 
 def _false_friend_scanners(context: RuleContext) -> tuple[FormScanner, FormScanner, dict]:

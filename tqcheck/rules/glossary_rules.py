@@ -205,7 +205,8 @@ def term_inconsistency(unit: Unit, ctx: RuleContext) -> Iterator[Hit]:
     """
     uses: dict[str, list[Classified]] = defaultdict(list)
     for item in classified_matches(ctx):
-        if item.kind == "accepted":
+        # The spelled-out name ("United States" beside "US") belongs to every house.
+        if item.kind == "accepted" and item.form.text not in item.concept.expansions:
             uses[item.concept.id].append(item)
     for items in uses.values():
         yield from _inconsistent_uses(items)
