@@ -125,3 +125,11 @@ def test_endings_are_real_ones_and_exact_forms_stay_exact() -> None:
     config = Config(select=("TQ501",))
     assert check_text("Los refugiados sirios.\tThe Syrian refugees.", config, kind="tsv") == []
     assert check_text("Son oito casos.\tThere are eight cases.", config, kind="tsv") == []
+
+
+def test_french_targets_agree_in_gender_and_number() -> None:
+    checker = TermChecker([TermRequirement("c", ("contagious",), ("contagieux",)),
+                           TermRequirement("k", ("test kit",), ("kit de test",))], "en", "fr")  # fmt: skip
+    assert checker.gaps("a contagious disease", "une maladie contagieuse") == []
+    assert checker.gaps("test kits", "des kits de test") == []
+    assert [g.requirement.key for g in checker.gaps("test kits", "des trousses")] == ["k"]

@@ -114,6 +114,26 @@ class FormScanner:
         return tail if len(ending) <= _MAX_OTHER_ENDING else None
 
 
+# French agreement: a term listed in the masculine singular is also written in the feminine
+# or plural inside the target ("maladie contagieuse", "kits de test"). Keys are folded, so
+# "ère" is "ere". Function words never vary.
+_FRENCH_SWAPS = (("eux", ("euse", "euses")), ("if", ("ive", "ives")), ("el", ("elle", "elles")),
+                 ("en", ("enne", "ennes")), ("er", ("ere", "eres")), ("al", ("aux", "ale", "ales")),
+                 ("eau", ("eaux",)))  # fmt: skip
+_FRENCH_FIXED = frozenset("a au aux d de des du en et l la le les par pour sur un une".split())
+_MAX_KEYS = 64  # variants per form: enough for three varying words
+
+
+def _french_words(word: str) -> list[str]:
+    if word in _FRENCH_FIXED or len(word) < 3 or not word.isalpha():
+        return [word]
+    variants = [word, word + "s", word + "e", word + "es"]
+    for ending, replacements in _FRENCH_SWAPS:
+        if word.endswith(ending):
+            variants += [word[: -len(ending)] + r for r in replacements]
+    return variants
+
+
 def _keys(text: str, lang: str | None) -> set[str]:
     key = fold_key(text)
     if not key:
@@ -121,6 +141,12 @@ def _keys(text: str, lang: str | None) -> set[str]:
     keys = {key}
     if lang == "en" and key.endswith("y") and len(key) > 3:
         keys.add(key[:-1] + "ies")  # agency -> agencies
+    if lang == "fr":
+        keys = {""}
+        for word in key.split(" "):
+            keys = {f"{k} {v}".strip() for k in keys for v in _french_words(word)}
+            if len(keys) > _MAX_KEYS:
+                return {key}
     return keys
 
 
