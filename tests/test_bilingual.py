@@ -128,8 +128,11 @@ def test_endings_are_real_ones_and_exact_forms_stay_exact() -> None:
 
 
 def test_french_targets_agree_in_gender_and_number() -> None:
-    checker = TermChecker([TermRequirement("c", ("contagious",), ("contagieux",)),
-                           TermRequirement("k", ("test kit",), ("kit de test",))], "en", "fr")  # fmt: skip
+    terms = [
+        TermRequirement("c", ("contagious",), ("contagieux",)),
+        TermRequirement("k", ("test kit",), ("kit de test",)),
+    ]
+    checker = TermChecker(terms, "en", "fr")
     assert checker.gaps("a contagious disease", "une maladie contagieuse") == []
     assert checker.gaps("test kits", "des kits de test") == []
     assert [g.requirement.key for g in checker.gaps("test kits", "des trousses")] == ["k"]
