@@ -9,6 +9,7 @@ may stand in for digits, and a pair that looks unrelated is not compared.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from tqcheck.model import Hit, Severity
@@ -59,6 +60,9 @@ def _shown(mention: NumberMention) -> str:
     values = " or ".join(plain(v) for v in mention.readings)
     bare = mention.text.replace("%", "").strip()
     return f'"{mention.text}"' if bare == values else f'"{mention.text}" ({values})'
+
+
+_HAS_DIGIT = re.compile(r"\d")
 
 
 def number_hits(source: str, target: str, source_lang: str | None, target_lang: str) -> list[Hit]:
@@ -172,6 +176,8 @@ def number_mismatch(unit: Unit, ctx: RuleContext) -> Iterator[Hit]:
     source = source_lang(ctx)
     if not checkable(unit) or unit.segment is None or not _reads_numbers(source, ctx.target_lang):
         return
+    if not _HAS_DIGIT.search(unit.segment.source):
+        return  # every finding needs a source number in digits: words are never required
     yield from number_hits(unit.segment.source, unit.segment.target, source, ctx.target_lang)
 
 
