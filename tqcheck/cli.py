@@ -271,6 +271,15 @@ def _same_file(output: Path, path: str) -> bool:
         return False
 
 
+def _file_mode(target: Path) -> int:
+    """The mode a replaced file had, else what the umask gives a new file (not 0600)."""
+    if target.exists():
+        return target.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def _write(report: str, output: Path | None) -> None:
     """Write to stdout, or atomically to a file so a failed run never leaves half a report."""
     if output is None:
@@ -281,10 +290,71 @@ def _write(report: str, output: Path | None) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(report)
+        os.chmod(temp, _file_mode(target))
         os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".csv": "csv", ".json": "json"}
+
+
+@app.command("report")
+def report(
+    paths: Annotated[list[str], typer.Argument(help="Files or directories; - reads stdin.")],
+    output_format: Annotated[
+        str | None,
+        typer.Option("--format", help="html, md, csv or json; default: from -o's suffix, else md."),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to FILE.")
+    ] = None,
+    glossary: Annotated[
+        list[str] | None,
+        typer.Option("--glossary", "-g", help="Glossary YAML (repeatable); default: shipped."),
+    ] = None,
+    source_lang: Annotated[
+        str | None, typer.Option(help="Source language (es, fr, pt, de).")
+    ] = None,
+    target_lang: Annotated[str | None, typer.Option(help="Target language; default: en.")] = None,
+    profile: Annotated[
+        str | None, typer.Option(help="House style: default, ap, reuters, guardian.")
+    ] = None,
+) -> None:
+    """Report glossary compliance: per concept and file, accepted, house-style and wrong forms.
+
+    Wrong forms (miscased, deprecated, superseded, source-language) are listed with their
+    locations; translation files also get the share of source terms rendered. Exit codes:
+    0 report written, 2 usage, glossary or input errors (the other files are still reported).
+    """
+    from tqcheck.compliance import collect_paths
+    from tqcheck.config import ConfigError, build_config
+    from tqcheck.report import compliance_html, compliance_json, compliance_text
+
+    renderers = {"html": compliance_html.render_html, "md": compliance_text.render_markdown,
+                 "csv": compliance_text.render_csv,
+                 "json": compliance_json.render_json}  # fmt: skip
+    suffix = output.suffix.lower() if output is not None else ""
+    chosen = output_format or REPORT_FORMATS.get(suffix, "md")
+    if chosen not in renderers:
+        raise _fail(f"unknown format {chosen!r}; use one of: {', '.join(renderers)}")
+    if output is not None and any(_same_file(output, p) for p in paths):
+        raise _fail(f"--output {output} is one of the reported files; choose another path")
+    flags = {"glossaries": _split(glossary) or None, "source_lang": source_lang,
+             "target_lang": target_lang, "profile": profile}  # fmt: skip
+    try:
+        with _progress_bar() as progress:
+            result = collect_paths(paths, build_config(paths, None, flags), progress)
+    except (ConfigError, ValueError) as exc:
+        raise _fail(str(exc)) from None
+    for error in result.errors:
+        typer.echo(f"tqcheck: error: {error}", err=True)
+    if not result.signature.get("glossaries"):
+        typer.echo("tqcheck: note: no glossary applies to these languages; the report is "
+                   "empty (use --glossary FILE)", err=True)  # fmt: skip
+    _write(renderers[chosen](result), output)
+    raise typer.Exit(2 if result.errors else 0)
 
 
 @app.command("rules")
@@ -336,3 +406,88 @@ def lint(
         typer.echo(f"{len(issues)} problem(s) in {len(files)} file(s)", err=True)
         raise typer.Exit(1)
     typer.echo(f"{len(files)} glossary file(s) OK")
+
+
+def _write_or_fail(text: str, output: Path | None) -> None:
+    """Write atomically (stdout without a file); a path that cannot be written is exit 2."""
+    try:
+        _write(text, output)
+    except OSError as exc:
+        raise _fail(f"{output}: cannot write ({exc.strerror or exc})") from None
+
+
+@glossary_app.command("import")
+def glossary_import(
+    file: Annotated[Path, typer.Argument(help="A TBX (v2 or v3), CSV or TSV glossary.")],
+    source_lang: Annotated[
+        str | None,
+        typer.Option(
+            help="Source language; default: the file's declared language (TBX) or "
+            "first language column (CSV/TSV)."
+        ),
+    ] = None,
+    target_lang: Annotated[
+        str | None,
+        typer.Option(
+            help="Target language; default: the language in most concepts (TBX) or "
+            "the next language column (CSV/TSV)."
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the YAML to FILE (default: stdout)")
+    ] = None,
+) -> None:
+    """Convert a TBX, CSV or TSV glossary into glossary YAML (format by extension, then content).
+
+    Concepts without a target-language term are skipped and counted on stderr.
+    Exit codes: 0 written, 2 unreadable input or output.
+    """
+    from tqcheck.document import InputError, read_bytes
+    from tqcheck.glossary.interchange import import_glossary
+    from tqcheck.glossary.loader import parse_glossary
+    from tqcheck.glossary.writer import dump_glossary
+
+    if output is not None and _same_file(output, str(file)):
+        raise _fail(f"--output {output} is the input file; choose another path")
+    try:
+        result = import_glossary(str(file), read_bytes(file), source_lang, target_lang)
+    except InputError as exc:
+        raise _fail(str(exc)) from None
+    text = dump_glossary(result.glossary, f"imported from {file.name} by tqcheck glossary import")
+    _, issues = parse_glossary(text.encode("utf-8"), str(output or "<stdout>"))
+    if issues:  # never write a glossary the loader would refuse
+        raise _fail(f"{file}: the imported glossary does not load: {issues[0]}")
+    _write_or_fail(text, output)
+    for line in result.summary(str(file)):
+        typer.echo(f"tqcheck: {line}", err=True)
+
+
+@glossary_app.command("export")
+def glossary_export(
+    file: Annotated[Path, typer.Argument(help="A glossary YAML file.")],
+    output_format: Annotated[
+        str, typer.Option("--format", help="tbx (TBX-Basic v2), tbx3 (TBX v3), csv or tsv.")
+    ] = "tbx",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to FILE (default: stdout).")
+    ] = None,
+) -> None:
+    """Convert glossary YAML into TBX (v2 or v3), CSV or TSV; byte-identical across runs.
+
+    TBX keeps every field (import restores the glossary); CSV/TSV keep ids, classes, target
+    forms with their status, source forms and notes. Exit codes: 0 written, 2 errors.
+    """
+    from tqcheck.glossary import GlossaryError, load_glossary
+    from tqcheck.glossary.interchange import EXPORT_FORMATS, export_glossary
+
+    if output_format not in EXPORT_FORMATS:
+        raise _fail(f"unknown format {output_format!r}; use one of: {', '.join(EXPORT_FORMATS)}")
+    if output is not None and _same_file(output, str(file)):
+        raise _fail(f"--output {output} is the input file; choose another path")
+    try:
+        text = export_glossary(load_glossary(file), output_format)
+    except GlossaryError as exc:
+        raise _fail(str(exc)) from None
+    except ValueError as exc:  # text XML cannot hold (control characters)
+        raise _fail(f"{file}: {exc}") from None
+    _write_or_fail(text, output)

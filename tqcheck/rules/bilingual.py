@@ -37,7 +37,7 @@ def _trimmed(unit: Unit) -> tuple[int, int]:
     return start, max(start, len(text.rstrip()))
 
 
-def _term_checker(context: RuleContext) -> TermChecker | None:
+def term_checker(context: RuleContext) -> TermChecker | None:
     """Source terms of the run's glossary with their renderings, built once per run."""
     glossary = context.glossary
     if glossary is None:
@@ -98,7 +98,7 @@ def term_missing(unit: Unit, context: RuleContext) -> Iterator[Hit]:
     mention); plural and possessive endings are tolerated. A wrong rendering (deprecated,
     miscased, a source form left in) counts as rendered: its own rule reports it precisely.
     """
-    checker = _term_checker(context) if _checkable(unit) else None
+    checker = term_checker(context) if _checkable(unit) else None
     if checker is None:
         return
     assert unit.segment is not None
