@@ -1,4 +1,9 @@
-"""Glossary lint: the data tests of codespell, made a feature (`tqcheck glossary lint`)."""
+"""Glossary lint: the data tests of codespell, made a feature (`tqcheck glossary lint`).
+
+Files are linted together: entry by entry here, across entries, files and profiles in
+`lint_cross` (same id with different preferred forms, a form accepted by one concept and
+flagged by another, shadowed and ambiguous keys, exceptions that hide forms).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,9 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from tqcheck.glossary.folding import fold_key
+from tqcheck.glossary.lint_cross import accepted_match, cross_issues, how_accepted, narrowing
 from tqcheck.glossary.loader import GlossaryIssue, parse_glossary
-from tqcheck.glossary.model import Concept, Glossary
+from tqcheck.glossary.model import Concept, Form, Glossary
 
 
 def lint_paths(paths: Sequence[str | Path]) -> list[GlossaryIssue]:
@@ -25,57 +31,48 @@ def lint_paths(paths: Sequence[str | Path]) -> list[GlossaryIssue]:
         if glossary is not None:
             glossaries.append(glossary)
             for concept in glossary.concepts:
-                issues.extend(_concept_issues(concept))
-    issues.extend(_cross_issues(glossaries))
+                issues.extend(concept_issues(concept))
+    issues.extend(cross_issues(glossaries))
     return issues
 
 
-def _accepted_keys(concept: Concept) -> set[str]:
-    return {fold_key(text) for house in concept.houses().values() for text in house.forms}
+def concept_issues(concept: Concept) -> Iterator[GlossaryIssue]:
+    """Problems inside one entry: forms listed twice, self-corrections, person casing."""
 
-
-def _concept_issues(concept: Concept) -> Iterator[GlossaryIssue]:
     def issue(message: str) -> GlossaryIssue:
         return GlossaryIssue(concept.origin, concept.line, f"{concept.id}: {message}")
 
-    accepted = _accepted_keys(concept)
     seen: dict[str, str] = {}
     bad = [*concept.deprecated, *concept.superseded]
     for form in [*concept.admitted, *bad]:
-        key = (fold_key(form.text), form.match.case, form.match.accents)
-        if key[0] in seen and form.match == concept.match:
-            yield issue(f"form {form.text!r} listed twice ({seen[key[0]]} and {form.status})")
-        seen.setdefault(key[0], form.status)
+        key = fold_key(form.text)
+        if key in seen and form.match == concept.match:
+            yield issue(f"form {form.text!r} listed twice ({seen[key]} and {form.status})")
+        seen.setdefault(key, form.status)
     for form in bad:
-        exact = form.match.case == "exact" or form.match.accents == "exact"
-        if fold_key(form.text) in accepted and not exact:
-            yield issue(f"self-correction: {form.status} form {form.text!r} is also accepted")
+        message = _self_correction(concept, form)
+        if message:
+            yield issue(message)
     if concept.cls == "person" and concept.casing == "ignore":
         yield issue("person names need casing: canonical")
 
 
-def _cross_issues(glossaries: Sequence[Glossary]) -> Iterator[GlossaryIssue]:
-    first: dict[str, Concept] = {}
-    accepted_by: dict[str, Concept] = {}
-    for glossary in glossaries:
-        for concept in glossary.concepts:
-            other = first.get(concept.id)
-            differs = other is not None and other.houses() != concept.houses()
-            if other is not None and differs and other.origin != concept.origin:
-                where = f"{other.origin}:{other.line}"
-                message = f"{concept.id}: target forms differ from {where}"
-                yield GlossaryIssue(concept.origin, concept.line, message)
-            first.setdefault(concept.id, concept)
-            for key in _accepted_keys(concept):
-                accepted_by.setdefault(key, concept)
-    for glossary in glossaries:
-        for concept in glossary.concepts:
-            for form in (*concept.deprecated, *concept.superseded):
-                owner = accepted_by.get(fold_key(form.text))
-                exact = form.match.case == "exact" or form.match.accents == "exact"
-                if owner is not None and owner.id != concept.id and not exact:
-                    yield GlossaryIssue(
-                        concept.origin, concept.line,
-                        f"{concept.id}: {form.status} form {form.text!r} is the accepted form "
-                        f"of {owner.id} ({owner.origin}:{owner.line})",
-                    )  # fmt: skip
+def _self_correction(concept: Concept, form: Form) -> str | None:
+    """A flagged form that also matches one of the entry's own accepted spellings.
+
+    A form whose own `case: exact` / `accents: exact` tells it apart from the accepted
+    spelling is deliberate ("Alexeï Navalny" with accents: exact next to "Alexei Navalny").
+    """
+    hit = accepted_match(concept, form)
+    if hit is None:
+        return None
+    text, house = hit
+    option = narrowing(form.text, text)
+    fix = (
+        f"remove it (TQ102 term-case already reports other spellings of {text!r}), "
+        f"or mark it {option} to flag only this spelling"
+        if option
+        else f"remove it from {form.status}"
+    )
+    how = how_accepted(concept, text, house)
+    return f"self-correction: {form.status} form {form.text!r} is also accepted ({how}); {fix}"
