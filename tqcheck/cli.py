@@ -491,3 +491,30 @@ def glossary_export(
     except ValueError as exc:  # text XML cannot hold (control characters)
         raise _fail(f"{file}: {exc}") from None
     _write_or_fail(text, output)
+
+
+build_app = typer.Typer(help="Generate glossaries from data packages.", no_args_is_help=True)
+glossary_app.add_typer(build_app, name="build")
+
+
+@build_app.command("places")
+def glossary_build_places(
+    source: Annotated[str, typer.Option("--source", help="Source language: es, fr, pt, de or it.")],
+    target: Annotated[str, typer.Option("--target", help="Target language (only en).")] = "en",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to FILE (default: stdout).")
+    ] = None,
+) -> None:
+    """Generate a place-name glossary from CLDR: countries, territories and cities.
+
+    The shipped tqcheck/glossaries/places-<source>-en.yaml are this command's output
+    (docs/glossary.md, "Place glossaries"). Exit codes: 0 written, 2 unsupported languages,
+    a hand-written glossary that does not load, or an unwritable output.
+    """
+    from tqcheck.glossary.places import build_places
+
+    try:
+        text = build_places(source, target)
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+    _write_or_fail(text, output)
