@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from tqcheck.cli import app
@@ -136,3 +137,30 @@ def test_french_targets_agree_in_gender_and_number() -> None:
     assert checker.gaps("a contagious disease", "une maladie contagieuse") == []
     assert checker.gaps("test kits", "des kits de test") == []
     assert [g.requirement.key for g in checker.gaps("test kits", "des trousses")] == ["k"]
+
+
+def test_a_multilingual_similarity_distrusts_pairs_that_mean_different_things() -> None:
+    source = _doc("Uno dos tres.\n\nCuatro cinco seis siete.")
+    target = _doc("One two three.\n\nThe weather was fine.")
+
+    def similarity(sources, targets):  # a stand-in for a multilingual encoder
+        return [0.7 if t.startswith("One") else 0.1 for t in targets]
+
+    paired = pair_with_source(target, source, similarity)
+    assert [(s.aligned, s.state) for s in paired.segments] == [(True, None), (False, "meaning")]
+    assert [s.aligned for s in pair_with_source(target, source).segments] == [True, True]
+
+
+def test_pairing_uses_a_multilingual_model_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tqcheck.embeddings as embeddings
+    from tqcheck.engine import Checker
+
+    monkeypatch.setattr(embeddings, "load_embedder", lambda name: embeddings.FakeEmbedder())
+    plain = Checker.from_config(Config(source_file="x.txt", select=("TQ508",)))
+    assert plain.pair_similarity() is None  # the default model is English-only
+    multi = Checker.from_config(Config(source_file="x.txt", select=("TQ508",),
+                                       model="paraphrase-multilingual-MiniLM-L12-v2"))  # fmt: skip
+    score = multi.pair_similarity()
+    assert score is not None
+    same, other = score(["the summit in vilnius", "a"], ["the summit in vilnius", "zzz qqq"])
+    assert same > 0.99 and other < 0.3

@@ -16,6 +16,7 @@ from tqcheck import __version__
 from tqcheck.config import Config, ConfigError
 from tqcheck.document import Document, InputError, load_document, read_bytes
 from tqcheck.embeddings import Embedder
+from tqcheck.formats.aligned import Similarity
 from tqcheck.glossary.loader import GlossaryError, display_name, load_glossary
 from tqcheck.glossary.matcher import CompiledGlossary
 from tqcheck.glossary.model import Glossary
@@ -264,6 +265,24 @@ class Checker:
             return self.rules
         return tuple(r for r in self.rules if max(_specificity(s, r) for s in ignored) < 0)
 
+    def pair_similarity(self) -> Similarity | None:
+        """Cross-lingual similarity for --source pairing, when a multilingual model is set."""
+        if not (self.config.source_file and self.config.embeddings):
+            return None
+        from tqcheck.embeddings import load_embedder, multilingual_name
+
+        if not multilingual_name(self.config.model):
+            return None
+        embedder = load_embedder(self.config.model)
+
+        def similarity(sources: Sequence[str], targets: Sequence[str]) -> list[float]:
+            if not sources:
+                return []
+            left, right = embedder.encode(list(sources)), embedder.encode(list(targets))
+            return [float(v) for v in (left * right).sum(axis=1)]
+
+        return similarity
+
     def records(self, document: Document) -> tuple[SegmentRecord, ...]:
         """The document's segments for run-scope rules (none when no such rule is selected)."""
         if not any(r.scope == "run" for r in self.rules):
@@ -472,7 +491,7 @@ def with_languages(document: Document, config: Config) -> Document:
     return document
 
 
-def read_any(path: str, config: Config) -> Document:
+def read_any(path: str, config: Config, similarity: Similarity | None = None) -> Document:
     """Read a text or translation file (format by extension, then content) into a Document."""
     from tqcheck.formats import ReadOptions, load
 
@@ -484,7 +503,7 @@ def read_any(path: str, config: Config) -> Document:
     if config.source_file and not document.is_segmented:
         from tqcheck.formats.aligned import pair_with_source
 
-        document = pair_with_source(document, load_document(config.source_file))
+        document = pair_with_source(document, load_document(config.source_file), similarity)
     return document
 
 
@@ -501,7 +520,7 @@ class FileOutcome:
 
 def _check_one(checker: Checker, path: str, keep_source: bool) -> FileOutcome:
     try:
-        document = read_any(path, checker.config)
+        document = read_any(path, checker.config, checker.pair_similarity())
     except InputError as exc:
         name = "<stdin>" if path == STDIN else path
         return FileOutcome(name, error=str(exc).removeprefix(f"{name}: "))

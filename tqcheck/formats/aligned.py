@@ -4,21 +4,29 @@ Paragraphs are paired by order. A pair whose lengths do not fit (after the expec
 source/target ratio) is marked `aligned=False`: source-aware rules skip it and TQ508
 reports it, so nothing is silently checked against the wrong paragraph. When the counts
 differ, a Gale-Church-style dynamic programme on lengths finds 1-1, 1-0, 0-1, 2-1 and 1-2
-pairings; only 1-1 pairs are checked.
+pairings; only 1-1 pairs are checked. With a multilingual embedder, a 1-1 pair whose
+cross-lingual similarity is below SIM_MIN is not trusted either (its meaning differs).
+The reason is kept in `Segment.state`: "unpaired", "length" or "meaning".
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from tqcheck.document import Document, Segment, Span
 
+# Scores pairs of (source, target) texts: cosine similarities of a multilingual encoder.
+Similarity = Callable[[Sequence[str], Sequence[str]], Sequence[float]]
+SIM_MIN = 0.3  # translations score 0.5-0.8 with multilingual encoders, unrelated text < 0.2
 RATIO_SLACK = 2.2  # a 1-1 pair whose length ratio strays further than this is suspect
 _MIN_CHARS = 40  # below this, length ratios say little (headlines, datelines)
 
 
-def pair_with_source(target: Document, source: Document) -> Document:
+def pair_with_source(
+    target: Document, source: Document, similarity: Similarity | None = None
+) -> Document:
     """The target document with one Segment per target paragraph, holding its source."""
     src = [source.text[p.start : p.end] for p in source.paragraphs]
     tgt = list(target.paragraphs)
@@ -30,10 +38,25 @@ def pair_with_source(target: Document, source: Document) -> Document:
         span = tgt[t_index]
         text = target.text[span.start : span.end]
         source_text = src[s_index] if s_index is not None else ""
-        fits = kind == "1-1" and _fits(len(source_text), len(text), ratio)
+        if kind != "1-1":
+            reason = "unpaired"
+        else:
+            reason = None if _fits(len(source_text), len(text), ratio) else "length"
         segments.append(Segment(str(t_index + 1), source_text, text, span.start,
-                                aligned=fits))  # fmt: skip
+                                state=reason, aligned=reason is None))  # fmt: skip
+    if similarity is not None:
+        segments = _by_meaning(segments, similarity)
     return replace(target, segments=tuple(segments), source_lang=source.source_lang)
+
+
+def _by_meaning(segments: list[Segment], similarity: Similarity) -> list[Segment]:
+    """Distrust 1-1 pairs whose cross-lingual similarity says they mean different things."""
+    paired = [i for i, s in enumerate(segments) if s.aligned and s.source.strip()]
+    scores = similarity([segments[i].source for i in paired], [segments[i].target for i in paired])
+    for index, score in zip(paired, scores, strict=True):
+        if score < SIM_MIN:
+            segments[index] = replace(segments[index], aligned=False, state="meaning")
+    return segments
 
 
 def _global_ratio(src: list[str], tgt: list[str]) -> float:

@@ -266,6 +266,11 @@ def misaligned_source(unit: Unit, context: RuleContext) -> Iterator[Hit]:
     start, end = _trimmed(unit)
     if not segment.source:
         message = "No paragraph of the source matches this one: check that nothing was added"
+    elif segment.state == "meaning":
+        message = (
+            "This paragraph does not mean what its source paragraph says (cross-lingual "
+            "similarity): check for a paragraph moved, missing or mistranslated"
+        )
     else:
         message = ("This paragraph does not fit its source paragraph by length: check the "
                    "pairing (a paragraph split, merged or missing)")  # fmt: skip
