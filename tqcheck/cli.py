@@ -8,9 +8,14 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:  # the CLI imports its machinery lazily, to start fast
+    from tqcheck.baseline import Baseline
+    from tqcheck.gitdiff import ChangedLines
+    from tqcheck.model import RunResult
 
 app = typer.Typer(
     help="Catch machine-translation artifacts in translated text before it is published.",
@@ -157,13 +162,11 @@ def check(
     Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, config, glossary or
     input errors.
     """
-    from dataclasses import replace
-
-    from tqcheck.baseline import BaselineError, filter_new, load_baseline
+    from tqcheck.baseline import BaselineError, load_baseline
     from tqcheck.baseline import write_baseline as write
     from tqcheck.config import ConfigError, build_config
     from tqcheck.engine import check_paths, default_jobs
-    from tqcheck.gitdiff import DiffError, changed_lines, keep
+    from tqcheck.gitdiff import DiffError, changed_lines
     from tqcheck.model import Severity
     from tqcheck.report import FORMATS, exit_code
 
@@ -192,20 +195,12 @@ def check(
         with _progress_bar() as progress:
             result = check_paths(paths, config, keep_sources=output_format == "text",
                                  jobs=jobs or default_jobs(), progress=progress)  # fmt: skip
-        if changed is not None:
-            result = replace(result, findings=tuple(f for f in result.findings
-                                                    if keep(f, changed)))  # fmt: skip
+        result, hidden = _narrowed(result, changed, known)
         if write_baseline is not None:
             write(result, write_baseline)
             typer.echo(f"tqcheck: wrote {len(result.findings)} finding(s) to {write_baseline}",
                        err=True)  # fmt: skip
             raise typer.Exit(2 if result.errors else 0)
-        if known is not None:
-            new, matched = filter_new(result.findings, known)
-            result = replace(result, findings=tuple(new))
-            if matched and not quiet:
-                typer.echo(f"tqcheck: note: {matched} finding(s) in the baseline {baseline} "
-                           "not shown", err=True)  # fmt: skip
     except (ConfigError, ValueError, BaselineError, DiffError) as exc:
         raise _fail(str(exc)) from None
     for error in result.errors:
@@ -216,17 +211,44 @@ def check(
             f"{config.target}; glossary rules were skipped (use --glossary FILE)",
             err=True,
         )
+    if hidden and not quiet:
+        typer.echo(f"tqcheck: note: {hidden} finding(s) in the baseline {baseline} not shown",
+                   err=True)  # fmt: skip
     color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    if statistics:
-        report = _statistics(result)
-    else:
-        report = FORMATS[output_format](result, color=color)
-        if quiet and output_format == "text":
-            report = report.rstrip("\n").rpartition("\n")[0].rstrip("\n") + "\n"
-            report = "" if report == "\n" else report
-    _write(report, output)
+    _write(_render(result, output_format, statistics, quiet, color), output)
     code = exit_code(result, config.fail_on)
     raise typer.Exit(0 if exit_zero and code == 1 else code)
+
+
+def _narrowed(
+    result: RunResult, changed: ChangedLines | None, known: Baseline | None
+) -> tuple[RunResult, int]:
+    """Findings on changed lines only (--diff), then those not in the baseline; and how
+    many the baseline hid."""
+    from dataclasses import replace
+
+    from tqcheck.baseline import filter_new
+    from tqcheck.gitdiff import keep
+
+    findings, matched = list(result.findings), 0
+    if changed is not None:
+        findings = [f for f in findings if keep(f, changed)]
+    if known is not None:
+        findings, matched = filter_new(findings, known)
+    return replace(result, findings=tuple(findings)), matched
+
+
+def _render(result: RunResult, fmt: str, statistics: bool, quiet: bool, color: bool) -> str:
+    """The report text: statistics, or a format's report (text without summary when quiet)."""
+    from tqcheck.report import FORMATS
+
+    if statistics:
+        return _statistics(result)
+    report = FORMATS[fmt](result, color=color)
+    if quiet and fmt == "text":
+        report = report.rstrip("\n").rpartition("\n")[0].rstrip("\n") + "\n"
+        report = "" if report == "\n" else report
+    return report
 
 
 def _statistics(result: object) -> str:
