@@ -395,7 +395,8 @@ def test_cli_import_writes_yaml_and_reports_counts(tmp_path: Path) -> None:
     out = tmp_path / "g.yaml"
     result = runner.invoke(app, ["glossary", "import", str(source), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert "tqcheck: imported 196 concept(s) from" in result.output
+    count = len(load_glossary(ES_EN).concepts)
+    assert f"tqcheck: imported {count} concept(s) from" in result.output
     assert bare(load_glossary(out)) == bare(load_glossary(ES_EN))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["g.tbx", "g.yaml"]  # no temp files
     result = runner.invoke(app, ["glossary", "import", str(source), "-o", str(source)])
