@@ -164,3 +164,11 @@ def test_pairing_uses_a_multilingual_model_only(monkeypatch: pytest.MonkeyPatch)
     assert score is not None
     same, other = score(["the summit in vilnius", "a"], ["the summit in vilnius", "zzz qqq"])
     assert same > 0.99 and other < 0.3
+
+
+def test_outside_english_a_term_without_its_accents_is_not_rendered() -> None:
+    checker = TermChecker([TermRequirement("d", ("diabetes",), ("diabète",))], "en", "fr")
+    assert checker.gaps("diabetes", "le diabète et les diabètes") == []
+    assert [g.in_target for g in checker.gaps("diabetes", "le diabetes sucré")] == [0]
+    english = TermChecker([TermRequirement("k", ("Kiew",), ("Kyiv",))], "de", "en")
+    assert english.gaps("Kiew", "in KYIV") == []  # English targets keep folding

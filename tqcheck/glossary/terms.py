@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from tqcheck.glossary.folding import FoldedView, fold_key
+from tqcheck.glossary.folding import FoldedView, fold_case_only, fold_key
 
 _ENGLISH_ENDINGS = ("s", "es")
 # Inflection endings a form may carry, per language: plural, gender and case endings, not
@@ -59,13 +59,13 @@ class FormScanner:
     """Finds many forms in a text at once: whole words, inflection-tolerant, longest first."""
 
     def __init__(self, forms: Iterable[tuple[str, Hashable]], lang: str | None,
-                 exact: Collection[str] = ()):  # fmt: skip
+                 exact: Collection[str] = (), accents: bool = False):  # fmt: skip
         self._automaton = ahocorasick.Automaton()
-        table: dict[str, set[tuple[Hashable, str | None]]] = {}
+        table: dict[str, set[tuple[Hashable, str | None, str | None]]] = {}
         for text, payload in forms:
             cased = text if text in exact else None  # matched only as written
-            for key in _keys(text, lang):
-                table.setdefault(key, set()).add((payload, cased))
+            for key, accented in _keys(text, lang).items():
+                table.setdefault(key, set()).add((payload, cased, accented if accents else None))
         for key, payloads in table.items():
             self._automaton.add_word(key, (len(key), tuple(sorted(payloads, key=repr))))
         self._empty = not table
@@ -86,8 +86,11 @@ class FormScanner:
                 continue
             begin = view.original(start)
             written = text[begin : view.original(end) + 1]  # the form's part, as written
-            wanted = tuple(dict.fromkeys(p for p, cased in payloads
-                                         if cased is None or written == cased))  # fmt: skip
+            spelled = fold_case_only(written)
+            wanted = tuple(dict.fromkeys(
+                p for p, cased, accented in payloads
+                if (cased is None or written == cased) and accented in (None, spelled)
+            ))  # fmt: skip
             if wanted:
                 found.append((start, stop, wanted))
         found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
@@ -115,10 +118,10 @@ class FormScanner:
 
 
 # French agreement: a term listed in the masculine singular is also written in the feminine
-# or plural inside the target ("maladie contagieuse", "kits de test"). Keys are folded, so
-# "ère" is "ere". Function words never vary.
+# or plural inside the target ("maladie contagieuse", "kits de test"). Variants are made on
+# the spelling with its accents, then folded into keys. Function words never vary.
 _FRENCH_SWAPS = (("eux", ("euse", "euses")), ("if", ("ive", "ives")), ("el", ("elle", "elles")),
-                 ("en", ("enne", "ennes")), ("er", ("ere", "eres")), ("al", ("aux", "ale", "ales")),
+                 ("en", ("enne", "ennes")), ("er", ("ère", "ères")), ("al", ("aux", "ale", "ales")),
                  ("eau", ("eaux",)))  # fmt: skip
 _FRENCH_FIXED = frozenset("a au aux d de des du en et l la le les par pour sur un une".split())
 _MAX_KEYS = 64  # variants per form: enough for three varying words
@@ -134,20 +137,22 @@ def _french_words(word: str) -> list[str]:
     return variants
 
 
-def _keys(text: str, lang: str | None) -> set[str]:
-    key = fold_key(text)
-    if not key:
-        return set()
-    keys = {key}
-    if lang == "en" and key.endswith("y") and len(key) > 3:
-        keys.add(key[:-1] + "ies")  # agency -> agencies
+def _keys(text: str, lang: str | None) -> dict[str, str]:
+    """Automaton keys (folded) of a form's variants, each with its spelling (accents kept)."""
+    spelling = fold_case_only(text)
+    if not fold_key(text):
+        return {}
+    variants = {spelling}
+    if lang == "en" and spelling.endswith("y") and len(spelling) > 3:
+        variants.add(spelling[:-1] + "ies")  # agency -> agencies
     if lang == "fr":
-        keys = {""}
-        for word in key.split(" "):
-            keys = {f"{k} {v}".strip() for k in keys for v in _french_words(word)}
-            if len(keys) > _MAX_KEYS:
-                return {key}
-    return keys
+        variants = {""}
+        for word in spelling.split(" "):
+            variants = {f"{k} {v}".strip() for k in variants for v in _french_words(word)}
+            if len(variants) > _MAX_KEYS:
+                variants = {spelling}
+                break
+    return {fold_key(v): v for v in sorted(variants)}
 
 
 class TermChecker:
@@ -167,6 +172,9 @@ class TermChecker:
             ((form, i) for i, r in enumerate(self.requirements)
              for form in (*r.accepted, *r.rendered)),
             target_lang, exact,
+            # Outside English, a target spelled without its accents ("diabetes" in French) is
+            # the source-language word left in, not the term.
+            accents=target_lang not in (None, "en"),
         )  # fmt: skip
 
     def gaps(self, source: str, target: str) -> list[TermGap]:
