@@ -30,7 +30,7 @@ from tqcheck.inputs import (  # noqa: F401  (re-exported: the engine is the publ
 )
 from tqcheck.langid import LanguageDetector
 from tqcheck.model import FileError, Finding, Hit, RunResult, Severity
-from tqcheck.rules import all_rules
+from tqcheck.rules import all_rules, selector_specificity
 from tqcheck.rules.base import Rule, RuleContext, RunUnit, SegmentRecord, Unit
 
 SHIPPED_DIR = Path(__file__).parent / "glossaries"
@@ -55,14 +55,7 @@ def select_rules(select: Sequence[str], ignore: Sequence[str]) -> tuple[Rule, ..
 
 
 def _specificity(selector: str, rule: Rule) -> int:
-    key = selector.strip()
-    if key.upper() == "ALL":
-        return 0
-    if key.lower() == rule.name or key.upper() == rule.code:
-        return 10
-    if key.upper().startswith("TQ") and rule.code.startswith(key.upper()):
-        return len(key)
-    return -1
+    return selector_specificity(selector, rule.code, rule.name)
 
 
 def _check_selector(selector: str, rules: Sequence[Rule]) -> None:
@@ -77,11 +70,6 @@ def _check_selector(selector: str, rules: Sequence[Rule]) -> None:
 def shipped_glossary_paths() -> list[Path]:
     """The glossaries that ship with tqcheck."""
     return sorted(SHIPPED_DIR.glob("*.yaml"))
-
-
-def display_path(path: str | Path) -> str:
-    """Shipped glossaries are named relative to the package so signatures are portable."""
-    return display_name(path)
 
 
 @dataclass
@@ -116,7 +104,7 @@ class Checker:
         """What makes a run reproducible: tool version, glossary hashes, languages, rules."""
         return {
             "tool_version": __version__,
-            "glossaries": {display_path(g.path): g.sha256 for g in self.glossaries},
+            "glossaries": {display_name(g.path): g.sha256 for g in self.glossaries},
             "source_lang": self.config.source_lang,
             "target_lang": self.config.target,
             "profile": self.config.profile,

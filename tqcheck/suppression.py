@@ -27,7 +27,7 @@ from typing import Literal
 
 from tqcheck.document import Document, Segment, Span, find_paragraphs
 from tqcheck.model import Finding, Hit
-from tqcheck.rules import all_rules
+from tqcheck.rules import all_rules, selector_specificity
 
 SELF_CODE, SELF_NAME = "TQ901", "unused-suppression"
 _BODY = (r"tqcheck\s*:\s*(?P<kind>ignore-file|ignore|disable|enable)\s*"
@@ -110,10 +110,7 @@ class Suppressed:
 
 def matches(selector: str, code: str, name: str) -> bool:
     """True if a selector (code, code prefix, name, ALL or *) picks the rule, as --select."""
-    key = selector.strip()
-    if key.upper() in ("ALL", "*") or key.lower() == name or key.upper() == code:
-        return True
-    return key.upper().startswith("TQ") and code.startswith(key.upper())
+    return selector.strip() == "*" or selector_specificity(selector, code, name) >= 0
 
 
 @cache
@@ -148,6 +145,8 @@ def parse_directives(document: Document) -> list[Directive]:
 def _comment_directives(text: str, markdown: bool) -> list[Directive]:
     scan = _MARKDOWN_SCAN if markdown else _TEXT_SCAN
     found = [m for m in scan.finditer(text) if m["kind"]]
+    if not found:
+        return []  # most files: no paragraph split on the hot path
     paragraphs = find_paragraphs(text)
     entries: list[tuple[re.Match[str], str, tuple[str, ...], list[list[int]]]] = []
     open_ranges: list[tuple[str, list[int]]] = []

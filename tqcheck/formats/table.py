@@ -122,7 +122,7 @@ def _header(cells: Sequence[str]) -> bool:
     Language cells must differ: a first row "No,No" is data, not two Norwegian columns.
     """
     roles = sum(1 for c in cells if _role(c) is not None)
-    langs = {c.strip().lower() for c in cells if _role(c) is None and _language(c)}
+    langs = {c.strip().lower() for c in cells if _role(c) is None and header_language(c)}
     return roles + len(langs) >= 2
 
 
@@ -135,7 +135,7 @@ def _role(cell: str) -> str | None:
     return "id" if name in _ID_NAMES else None
 
 
-def _language(cell: str) -> str | None:
+def header_language(cell: str) -> str | None:
     """An ISO code ("es", "pt-BR") or an English language name ("Spanish") as a code."""
     name = cell.strip()
     code = normalise_lang(name) if len(name) <= 8 else None
@@ -153,7 +153,7 @@ def _columns(
 ) -> tuple[int, int, int | None, str | None, str | None]:
     """(source, target, id) column indexes and the languages a header declares."""
     roles = [_role(c) for c in header]
-    langs = [_language(c) if roles[i] is None else None for i, c in enumerate(header)]
+    langs = [header_language(c) if roles[i] is None else None for i, c in enumerate(header)]
     id_col = roles.index("id") if "id" in roles else None
     pick = {lang: i for i, lang in reversed(list(enumerate(langs))) if lang}
     source = roles.index("source") if "source" in roles else pick.get(source_lang or "")

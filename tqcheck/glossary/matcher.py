@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 import ahocorasick
 
 from tqcheck.glossary.folding import FoldedView, fold_case_only, fold_key
 from tqcheck.glossary.model import DEFAULT_PROFILE, Concept, Form, Glossary
+
+P = TypeVar("P")  # what a match carries: form references, payloads
 
 # Statuses in the order a surface is tried against them (see classify).
 ACCEPTED, HOUSE, DEPRECATED, SUPERSEDED, SOURCE, EXCEPTION = (
@@ -143,7 +146,7 @@ class CompiledGlossary:
             stop = _boundary_end(view.text, start, end + 1, refs)
             if stop is not None:
                 candidates.append((start, stop, refs))
-        return [TermMatch(s, e, text[s:e], refs) for s, e, refs in _longest_first(candidates, view)]
+        return [TermMatch(s, e, text[s:e], refs) for s, e, refs in longest_first(candidates, view)]
 
 
 def _boundary_end(view: str, start: int, end: int, refs: tuple[FormRef, ...]) -> int | None:
@@ -175,9 +178,9 @@ def _inflected_end(view: str, end: int) -> int | None:
     return None
 
 
-def _longest_first(
-    candidates: list[tuple[int, int, tuple[FormRef, ...]]], view: FoldedView
-) -> list[tuple[int, int, tuple[FormRef, ...]]]:
+def longest_first(
+    candidates: list[tuple[int, int, P]], view: FoldedView
+) -> list[tuple[int, int, P]]:
     """Drop matches overlapping a longer one; map view offsets to the original."""
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     kept, reach = [], -1

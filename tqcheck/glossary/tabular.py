@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tqcheck.document import InputError, decode
-from tqcheck.formats.table import _language
+from tqcheck.formats.table import header_language
 from tqcheck.glossary.interchange import (
     TARGET_STATUSES,
     Entry,
@@ -136,9 +136,9 @@ def _rows(path: str, text: str, delimiter: str) -> Iterator[tuple[int, list[str]
 
 def _cell_lang(cell: str) -> str | None:
     """A language tag as written ("en-US"), or the code of a language name ("Spanish")."""
-    if _language(cell) is None:
+    if header_language(cell) is None:
         return None
-    return cell.strip() if _TAG.match(cell.strip()) else _language(cell)
+    return cell.strip() if _TAG.match(cell.strip()) else header_language(cell)
 
 
 def _header(cells: Sequence[str]) -> list[str] | None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from tqcheck.glossary.folding import FoldedView, fold_case_only, fold_key
+from tqcheck.glossary.matcher import longest_first
 
 _ENGLISH_ENDINGS = ("s", "es")
 # Inflection endings a form may carry, per language: plural, gender and case endings, not
@@ -93,13 +94,7 @@ class FormScanner:
             ))  # fmt: skip
             if wanted:
                 found.append((start, stop, wanted))
-        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
-        kept, reach = [], -1
-        for start, stop, payloads in found:
-            if start >= reach:
-                kept.append((view.original(start), view.original(stop - 1) + 1, payloads))
-                reach = stop
-        return kept
+        return longest_first(found, view)
 
     def _word_end(self, view: str, start: int, end: int) -> int | None:
         if start > 0 and view[start - 1].isalnum() and view[start].isalnum():

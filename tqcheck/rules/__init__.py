@@ -23,7 +23,10 @@ from tqcheck.rules.base import Example, Rule, RuleContext, Unit, rule
 RULE_MODULES = (glossary_rules, language, names, layout, residue, captions, semantic, bilingual,
                 consistency, meta, syntax, transfer)  # fmt: skip
 
-__all__ = ["Example", "Rule", "RuleContext", "Unit", "all_rules", "find_rule", "rule"]
+__all__ = [
+    "Example", "Rule", "RuleContext", "Unit", "all_rules", "find_rule", "rule",
+    "selector_specificity",
+]  # fmt: skip
 
 
 @cache
@@ -31,6 +34,21 @@ def all_rules() -> tuple[Rule, ...]:
     """Every registered rule, ordered by code."""
     rules = [r for module in RULE_MODULES for r in module.RULES]
     return tuple(sorted(rules, key=lambda r: r.code))
+
+
+def selector_specificity(selector: str, code: str, name: str) -> int:
+    """How specifically a selector names a rule: 10 code or name, prefix length, 0 ALL, -1 none.
+
+    One notion for --select/--ignore, per-file ignores and suppression comments.
+    """
+    key = selector.strip()
+    if key.upper() == "ALL":
+        return 0
+    if key.lower() == name or key.upper() == code:
+        return 10
+    if key.upper().startswith("TQ") and code.startswith(key.upper()):
+        return len(key)
+    return -1
 
 
 def find_rule(code_or_name: str) -> Rule | None:
